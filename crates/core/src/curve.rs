@@ -1,0 +1,294 @@
+//! One-dimensional loss curves L(w) with exact first and second derivatives.
+//!
+//! Section 3.2 of the chapter pictures gradient descent as a ping-pong ball
+//! rolling on bumpy ground. Each [`Curve`] is such a ground: `value` is the
+//! height L(w), `slope` is L′(w) (the gradient the ball feels) and `curvature`
+//! is L″(w), which decides the largest learning rate that still converges.
+
+use crate::data::LinearData;
+
+/// How [`Curve::Bumpy`] is tilted: the left valley is the deeper one.
+const BUMPY_TILT: f64 = 0.35;
+/// Lifts [`Curve::Bumpy`] so that its lowest point stays above zero (the loss
+/// plot has a logarithmic axis).
+const BUMPY_LIFT: f64 = 1.6;
+
+/// A loss curve L(w) over one weight w.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Curve {
+    /// A plain quadratic bowl L(w) = (a/2)·(w − c)², curvature `a` everywhere.
+    Bowl {
+        /// L″(w) = a, so gradient descent converges exactly when η < 2/a.
+        curvature: f64,
+        /// The minimum c.
+        center: f64,
+    },
+    /// The chapter's bumpy ground: one peak and two valleys of different depth,
+    /// L(w) = w⁴/4 − w² + 0.35·w + 1.6. The left valley (w ≈ −1.49) is the
+    /// global minimum, the right one (w ≈ 1.32) a shallower local minimum.
+    Bumpy,
+    /// The mean squared error of the line ŷ = w·x on data (section 3.1):
+    /// L(w) = (1/n)·Σ(yᵢ − w·xᵢ)², a parabola whose curvature 2·mean(x²)
+    /// comes from the data.
+    DataMse(LinearData),
+}
+
+impl Curve {
+    /// The curves the page offers, by their URL and CLI names.
+    pub const NAMES: [&'static str; 3] = ["data-mse", "bumpy", "bowl"];
+
+    /// The standard bowl: curvature 2, minimum at 0, so η* = 1.
+    pub fn bowl() -> Self {
+        Curve::Bowl {
+            curvature: 2.0,
+            center: 0.0,
+        }
+    }
+
+    /// The MSE of ŷ = w·x on the chapter's own data.
+    pub fn data_mse() -> Self {
+        Curve::DataMse(LinearData::chapter())
+    }
+
+    /// Looks a curve up by name (`data-mse`, `bumpy`, `bowl`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "data-mse" => Some(Self::data_mse()),
+            "bumpy" => Some(Curve::Bumpy),
+            "bowl" => Some(Self::bowl()),
+            _ => None,
+        }
+    }
+
+    /// The curve's name, as accepted by [`Curve::from_name`].
+    pub fn name(&self) -> &'static str {
+        match self {
+            Curve::Bowl { .. } => "bowl",
+            Curve::Bumpy => "bumpy",
+            Curve::DataMse(_) => "data-mse",
+        }
+    }
+
+    /// The height L(w).
+    pub fn value(&self, w: f64) -> f64 {
+        match self {
+            Curve::Bowl { curvature, center } => 0.5 * curvature * (w - center).powi(2),
+            // L(w) = w⁴/4 − w² + t·w + lift
+            Curve::Bumpy => 0.25 * w.powi(4) - w * w + BUMPY_TILT * w + BUMPY_LIFT,
+            // L(w) = mean(y²) − 2w·mean(xy) + w²·mean(x²)
+            Curve::DataMse(d) => d.mean_yy - 2.0 * w * d.mean_xy + w * w * d.mean_xx,
+        }
+    }
+
+    /// The slope L′(w) = ∂L/∂w.
+    pub fn slope(&self, w: f64) -> f64 {
+        match self {
+            // L′(w) = a·(w − c)
+            Curve::Bowl { curvature, center } => curvature * (w - center),
+            // L′(w) = w³ − 2w + t
+            Curve::Bumpy => w.powi(3) - 2.0 * w + BUMPY_TILT,
+            // L′(w) = 2w·mean(x²) − 2·mean(xy) = −(2/n)·Σ xᵢ(yᵢ − w·xᵢ)
+            Curve::DataMse(d) => 2.0 * w * d.mean_xx - 2.0 * d.mean_xy,
+        }
+    }
+
+    /// The curvature L″(w).
+    pub fn curvature(&self, w: f64) -> f64 {
+        match self {
+            Curve::Bowl { curvature, .. } => *curvature,
+            // L″(w) = 3w² − 2
+            Curve::Bumpy => 3.0 * w * w - 2.0,
+            // L″(w) = 2·mean(x²)
+            Curve::DataMse(d) => 2.0 * d.mean_xx,
+        }
+    }
+
+    /// The range of w a picture of this curve shows, `(low, high)`.
+    pub fn view(&self) -> (f64, f64) {
+        match self {
+            Curve::Bowl { curvature, center } => {
+                let half = 3.0 * (2.0 / curvature).sqrt();
+                (center - half, center + half)
+            }
+            Curve::Bumpy => (-2.4, 2.4),
+            Curve::DataMse(d) => {
+                let best = d.best_slope();
+                (best - 3.0, best + 3.0)
+            }
+        }
+    }
+
+    /// Where a new run starts unless the user picks a point.
+    pub fn default_start(&self) -> f64 {
+        let (low, high) = self.view();
+        match self {
+            // On the right slope: the ball settles in the shallower right pit.
+            Curve::Bumpy => 2.1,
+            _ => low + 0.1 * (high - low),
+        }
+    }
+
+    /// All local minima, left to right.
+    pub fn minima(&self) -> Vec<f64> {
+        match self {
+            Curve::Bowl { center, .. } => vec![*center],
+            Curve::Bumpy => {
+                let [left, _, right] = bumpy_critical_points();
+                vec![left, right]
+            }
+            Curve::DataMse(d) => vec![d.best_slope()],
+        }
+    }
+
+    /// All local maxima, left to right (the peaks between valleys).
+    pub fn maxima(&self) -> Vec<f64> {
+        match self {
+            Curve::Bumpy => vec![bumpy_critical_points()[1]],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The lowest point: the global minimum.
+    pub fn global_minimum(&self) -> f64 {
+        self.minima()
+            .into_iter()
+            .min_by(|a, b| self.value(*a).total_cmp(&self.value(*b)))
+            .unwrap_or(0.0)
+    }
+
+    /// The minimum whose valley holds `w`: the pit a ball at `w` rolls into
+    /// when the steps are small. Valleys are separated by the peaks.
+    pub fn basin_minimum(&self, w: f64) -> f64 {
+        let minima = self.minima();
+        let peaks = self.maxima();
+        let valley = peaks.iter().filter(|peak| w > **peak).count();
+        minima[valley.min(minima.len() - 1)]
+    }
+
+    /// The critical learning rate η* = 2 / L″(w_min) of the valley holding `w`:
+    /// near that minimum, steps with η < η* converge and steps with η > η*
+    /// are pushed further out each time.
+    pub fn critical_learning_rate(&self, w: f64) -> f64 {
+        2.0 / self.curvature(self.basin_minimum(w))
+    }
+}
+
+/// The three critical points of the bumpy curve, roots of w³ − 2w + t = 0:
+/// left minimum, peak, right minimum.
+fn bumpy_critical_points() -> [f64; 3] {
+    let slope = |w: f64| w.powi(3) - 2.0 * w + BUMPY_TILT;
+    // Each root is bracketed: the cubic changes sign on each interval.
+    [(-2.0, -1.0), (-0.5, 0.8), (0.8, 2.0)].map(|(mut low, mut high)| {
+        for _ in 0..80 {
+            let mid = 0.5 * (low + high);
+            if slope(low) * slope(mid) <= 0.0 {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        0.5 * (low + high)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_curves() -> Vec<Curve> {
+        Curve::NAMES
+            .iter()
+            .map(|name| Curve::from_name(name).expect("known name"))
+            .chain([Curve::Bowl {
+                curvature: 0.3,
+                center: -4.0,
+            }])
+            .collect()
+    }
+
+    #[test]
+    fn derivatives_match_central_differences() {
+        for curve in all_curves() {
+            let (low, high) = curve.view();
+            for i in 0..=40 {
+                let w = low + (high - low) * f64::from(i) / 40.0;
+                let h = 1e-5;
+                let slope = (curve.value(w + h) - curve.value(w - h)) / (2.0 * h);
+                let curvature = (curve.slope(w + h) - curve.slope(w - h)) / (2.0 * h);
+                let scale = 1.0 + curve.slope(w).abs();
+                assert!((slope - curve.slope(w)).abs() < 1e-6 * scale, "{curve:?} L′({w})");
+                let scale = 1.0 + curve.curvature(w).abs();
+                assert!(
+                    (curvature - curve.curvature(w)).abs() < 1e-6 * scale,
+                    "{curve:?} L″({w})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn minima_are_flat_and_curve_upward() {
+        for curve in all_curves() {
+            for m in curve.minima() {
+                assert!(curve.slope(m).abs() < 1e-9, "{curve:?} at {m}");
+                assert!(curve.curvature(m) > 0.0);
+            }
+            for p in curve.maxima() {
+                assert!(curve.slope(p).abs() < 1e-9);
+                assert!(curve.curvature(p) < 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn bumpy_has_one_peak_between_two_valleys_of_different_depth() {
+        let curve = Curve::Bumpy;
+        let [left, right] = curve.minima()[..] else {
+            panic!("two minima expected")
+        };
+        let peak = curve.maxima()[0];
+        assert!(left < peak && peak < right);
+        assert!(curve.value(left) < curve.value(right), "left is the deeper pit");
+        assert!(curve.value(peak) > curve.value(right));
+        assert!(curve.value(left) > 0.0, "positive for the log-scale loss plot");
+        assert_eq!(curve.global_minimum(), left);
+        assert_eq!(curve.basin_minimum(curve.default_start()), right);
+        assert_eq!(curve.basin_minimum(-2.0), left);
+    }
+
+    #[test]
+    fn data_mse_matches_the_definition() {
+        let Curve::DataMse(data) = Curve::data_mse() else {
+            unreachable!()
+        };
+        let curve = Curve::DataMse(data.clone());
+        for w in [-1.0, 0.5, 2.0, 3.7] {
+            let direct = data
+                .points()
+                .map(|(x, y)| (y - w * x).powi(2))
+                .sum::<f64>()
+                / data.len() as f64;
+            assert!((curve.value(w) - direct).abs() < 1e-10 * direct);
+        }
+        // y ≈ 2x + 1: the best slope through the origin is close to 2.
+        assert!((curve.global_minimum() - 2.0).abs() < 0.1);
+    }
+
+    #[test]
+    fn critical_learning_rate_is_two_over_curvature() {
+        let curve = Curve::Bowl {
+            curvature: 4.0,
+            center: 1.0,
+        };
+        assert_eq!(curve.critical_learning_rate(-3.0), 0.5);
+        assert_eq!(Curve::bowl().critical_learning_rate(0.3), 1.0);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for name in Curve::NAMES {
+            assert_eq!(Curve::from_name(name).map(|c| c.name()), Some(name));
+        }
+        assert_eq!(Curve::from_name("saddle"), None);
+    }
+}

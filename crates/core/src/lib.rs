@@ -1,0 +1,22 @@
+//! The math of Descent: loss curves, gradient descent, data.
+//!
+//! Conventions:
+//! - all numbers are `f64`;
+//! - loss is the mean over samples × outputs, as PyTorch's `nn.MSELoss()`;
+//! - η (`learning_rate`) multiplies the gradient in every update
+//!   W_new = W_old − η·∂L/∂W;
+//! - nothing here panics on bad numbers: divergence and NaN are state
+//!   (`diverged`, [`Regime::Diverging`]), never errors.
+//!
+//! This crate knows nothing about browsers, plotting or files.
+
+pub mod chapter_data;
+pub mod curve;
+pub mod data;
+pub mod descent;
+pub mod history;
+
+pub use curve::Curve;
+pub use data::LinearData;
+pub use descent::{Descent, Regime};
+pub use history::{Bucket, LossHistory};
