@@ -15,8 +15,14 @@ pub mod curve;
 pub mod data;
 pub mod descent;
 pub mod history;
+pub mod nn;
+pub mod spec;
+pub mod training;
 
 pub use curve::Curve;
 pub use data::LinearData;
 pub use descent::{Descent, Regime};
 pub use history::{Bucket, LossHistory};
+pub use nn::{Activation, Layer, LayerTrace, Loss, Network, Optimizer, OptimizerConfig, Trace};
+pub use spec::{Init, Spec, SpecError};
+pub use training::{train, TrainResult, Training};

@@ -1,0 +1,806 @@
+//! A fully connected network, its forward pass and backpropagation.
+//!
+//! Shapes (N samples, layer l with `in` inputs and `out` units):
+//! - `x`: N × n_in, one row per sample; `y`: N × n_out;
+//! - W_l: out × in (as `nn.Linear.weight`), b_l: out;
+//! - z_l, a_l, ∂L/∂a_l, ∂L/∂z_l: N × out;
+//! - ∂L/∂W_l: out × in, ∂L/∂b_l: out.
+//!
+//! The chain rule, layer by layer from the output back (chapter 3.3):
+//! - ∂L/∂ŷ = 2(ŷ − y)/(N·n_out)                         (MSE, ŷ = a_L)
+//! - ∂L/∂z_l = ∂L/∂a_l · f′(z_l)                          (elementwise)
+//! - ∂L/∂W_l = (∂L/∂z_l)ᵀ · a_{l−1}                        (summed over samples)
+//! - ∂L/∂b_l = Σ_samples ∂L/∂z_l
+//! - ∂L/∂a_{l−1} = ∂L/∂z_l · W_l
+
+use nalgebra::{DMatrix, DVector};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::activation::Activation;
+use super::fast;
+use super::kernels::{axpy, dot, scale_into, sum};
+use crate::chapter_data;
+use crate::data::CHAPTER_SEED;
+use crate::spec::SpecError;
+
+/// The most parameters a network may have (so that a typo in a spec cannot
+/// ask for terabytes).
+pub const MAX_PARAMETERS: usize = 50_000_000;
+
+/// One fully connected layer z = a_prev·Wᵀ + b.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    /// W: one row per output unit, one column per input (out × in).
+    pub weight: DMatrix<f64>,
+    /// b: one entry per output unit.
+    pub bias: DVector<f64>,
+}
+
+impl Layer {
+    /// A layer from its weight (out × in) and bias (out). Shapes are checked
+    /// by [`Network::new`].
+    pub fn new(weight: DMatrix<f64>, bias: DVector<f64>) -> Self {
+        Self { weight, bias }
+    }
+
+    /// A layer of zeros with `inputs` inputs and `outputs` units.
+    pub fn zeros(inputs: usize, outputs: usize) -> Self {
+        Self {
+            weight: DMatrix::zeros(outputs, inputs),
+            bias: DVector::zeros(outputs),
+        }
+    }
+
+    /// The number of inputs (columns of W).
+    pub fn inputs(&self) -> usize {
+        self.weight.ncols()
+    }
+
+    /// The number of units (rows of W).
+    pub fn outputs(&self) -> usize {
+        self.weight.nrows()
+    }
+
+    /// W as nested rows, one per unit (the spec format's `weight`).
+    pub fn weight_rows(&self) -> Vec<Vec<f64>> {
+        self.weight
+            .row_iter()
+            .map(|row| row.iter().copied().collect())
+            .collect()
+    }
+}
+
+/// A fully connected network: layers, the hidden layers' activation and the
+/// output layer's activation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    layers: Vec<Layer>,
+    hidden: Activation,
+    output: Activation,
+}
+
+impl Network {
+    /// A network from its layers, checking that they chain: every layer's
+    /// input count is the previous layer's unit count, every bias matches its
+    /// weight, no size is zero. Errors name `init.layers[i].weight|bias`.
+    pub fn new(
+        layers: Vec<Layer>,
+        hidden: Activation,
+        output: Activation,
+    ) -> Result<Self, SpecError> {
+        if layers.is_empty() {
+            return Err(SpecError::new("init.layers", "needs at least one layer"));
+        }
+        let mut parameters = 0usize;
+        for (i, layer) in layers.iter().enumerate() {
+            let path = format!("init.layers[{i}]");
+            if layer.outputs() == 0 || layer.inputs() == 0 {
+                return Err(SpecError::new(
+                    format!("{path}.weight"),
+                    format!(
+                        "must not be empty (got {}×{})",
+                        layer.outputs(),
+                        layer.inputs()
+                    ),
+                ));
+            }
+            if i > 0 && layer.inputs() != layers[i - 1].outputs() {
+                return Err(SpecError::new(
+                    format!("{path}.weight"),
+                    format!(
+                        "expected {}×{}, got {}×{}",
+                        layer.outputs(),
+                        layers[i - 1].outputs(),
+                        layer.outputs(),
+                        layer.inputs()
+                    ),
+                ));
+            }
+            if layer.bias.len() != layer.outputs() {
+                return Err(SpecError::new(
+                    format!("{path}.bias"),
+                    format!(
+                        "expected {} values, got {}",
+                        layer.outputs(),
+                        layer.bias.len()
+                    ),
+                ));
+            }
+            parameters = parameters.saturating_add(layer.weight.len() + layer.bias.len());
+        }
+        if parameters > MAX_PARAMETERS {
+            return Err(SpecError::new(
+                "init.layers",
+                format!("{parameters} parameters, more than the {MAX_PARAMETERS} allowed"),
+            ));
+        }
+        Ok(Self {
+            layers,
+            hidden,
+            output,
+        })
+    }
+
+    /// The chapter's network `Linear(1, 10) → ReLU → Linear(10, 1)` with the
+    /// very initial weights PyTorch drew after `torch.manual_seed(42)`.
+    pub fn chapter() -> Self {
+        let hidden = Layer::new(
+            DMatrix::from_column_slice(10, 1, &chapter_data::HIDDEN_WEIGHT),
+            DVector::from_column_slice(&chapter_data::HIDDEN_BIAS),
+        );
+        let output = Layer::new(
+            DMatrix::from_row_slice(1, 10, &chapter_data::OUTPUT_WEIGHT),
+            DVector::from_column_slice(&chapter_data::OUTPUT_BIAS),
+        );
+        Self {
+            layers: vec![hidden, output],
+            hidden: Activation::Relu,
+            output: Activation::Identity,
+        }
+    }
+
+    /// A network of the given sizes `[n_in, hidden…, n_out]` drawn with
+    /// PyTorch's default `nn.Linear` recipe, W and b ~ U(−1/√fan_in, 1/√fan_in),
+    /// from this crate's own generator seeded with `seed` (layer by layer,
+    /// weight rows then bias). Seed 42 with sizes `[1, 10, 1]` gives the
+    /// chapter's exact weights ([`Network::chapter`]); other seeds do not
+    /// reproduce PyTorch's generator. Errors name `model.layers`.
+    pub fn seeded(
+        sizes: &[usize],
+        hidden: Activation,
+        output: Activation,
+        seed: u64,
+    ) -> Result<Self, SpecError> {
+        check_sizes(sizes)?;
+        if seed == CHAPTER_SEED && sizes == [1, 10, 1] {
+            let mut network = Self::chapter();
+            network.hidden = hidden;
+            network.output = output;
+            return Ok(network);
+        }
+        let mut rng = StdRng::seed_from_u64(seed);
+        let layers = sizes
+            .windows(2)
+            .map(|pair| {
+                let (inputs, outputs) = (pair[0], pair[1]);
+                let bound = 1.0 / (inputs as f64).sqrt();
+                let mut draw = || bound * (2.0 * rng.random::<f64>() - 1.0);
+                let weight: Vec<f64> = (0..inputs * outputs).map(|_| draw()).collect();
+                let bias: Vec<f64> = (0..outputs).map(|_| draw()).collect();
+                Layer::new(
+                    DMatrix::from_row_slice(outputs, inputs, &weight),
+                    DVector::from_vec(bias),
+                )
+            })
+            .collect();
+        Self::new(layers, hidden, output)
+    }
+
+    /// The layer sizes `[n_in, hidden…, n_out]`.
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = Vec::with_capacity(self.layers.len() + 1);
+        sizes.push(self.inputs());
+        sizes.extend(self.layers.iter().map(Layer::outputs));
+        sizes
+    }
+
+    /// The number of inputs n_in.
+    pub fn inputs(&self) -> usize {
+        self.layers.first().map_or(0, Layer::inputs)
+    }
+
+    /// The number of outputs n_out.
+    pub fn outputs(&self) -> usize {
+        self.layers.last().map_or(0, Layer::outputs)
+    }
+
+    /// The layers, input side first.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// The activation of the hidden layers.
+    pub fn hidden_activation(&self) -> Activation {
+        self.hidden
+    }
+
+    /// The activation of the output layer.
+    pub fn output_activation(&self) -> Activation {
+        self.output
+    }
+
+    /// The activation of layer `l` (the last layer uses the output activation).
+    pub fn activation(&self, l: usize) -> Activation {
+        if l + 1 >= self.layers.len() {
+            self.output
+        } else {
+            self.hidden
+        }
+    }
+
+    /// The number of weights and biases.
+    pub fn parameter_count(&self) -> usize {
+        self.layers
+            .iter()
+            .map(|l| l.weight.len() + l.bias.len())
+            .sum()
+    }
+
+    /// Sets `W_l[j, k]`; returns false (and changes nothing) when out of range.
+    pub fn set_weight(&mut self, l: usize, j: usize, k: usize, value: f64) -> bool {
+        match self
+            .layers
+            .get_mut(l)
+            .and_then(|layer| layer.weight.get_mut((j, k)))
+        {
+            Some(w) => {
+                *w = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Sets `b_l[j]`; returns false (and changes nothing) when out of range.
+    pub fn set_bias(&mut self, l: usize, j: usize, value: f64) -> bool {
+        match self
+            .layers
+            .get_mut(l)
+            .and_then(|layer| layer.bias.get_mut(j))
+        {
+            Some(b) => {
+                *b = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Mutable access for the optimizer (shapes cannot change through it).
+    pub(crate) fn parameters_mut(&mut self) -> impl Iterator<Item = (&mut [f64], &mut [f64])> {
+        self.layers
+            .iter_mut()
+            .map(|l| (l.weight.as_mut_slice(), l.bias.as_mut_slice()))
+    }
+
+    /// Checks that `x` (N × n_in) fits the network. `what` names it in errors.
+    pub fn check_inputs(&self, x: &DMatrix<f64>, what: &str) -> Result<(), SpecError> {
+        if x.nrows() == 0 {
+            return Err(SpecError::new(what, "needs at least one sample"));
+        }
+        if x.ncols() != self.inputs() {
+            return Err(SpecError::new(
+                what,
+                format!(
+                    "expected {} value(s) per sample (layers[0]), got {}",
+                    self.inputs(),
+                    x.ncols()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks that `y` (N × n_out) matches the network and `samples` rows.
+    pub fn check_targets(
+        &self,
+        y: &DMatrix<f64>,
+        samples: usize,
+        what: &str,
+    ) -> Result<(), SpecError> {
+        if y.nrows() != samples {
+            return Err(SpecError::new(
+                what,
+                format!(
+                    "expected {samples} samples (as many as x), got {}",
+                    y.nrows()
+                ),
+            ));
+        }
+        if y.ncols() != self.outputs() {
+            return Err(SpecError::new(
+                what,
+                format!(
+                    "expected {} value(s) per sample (the last layer), got {}",
+                    self.outputs(),
+                    y.ncols()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// ŷ for inputs `x` (N × n_in): the network's output, N × n_out.
+    pub fn predict(&self, x: &DMatrix<f64>) -> Result<DMatrix<f64>, SpecError> {
+        self.check_inputs(x, "x")?;
+        let mut trace = Trace::new(self, x.nrows());
+        self.forward_unchecked(x, &mut trace);
+        Ok(trace.output().clone())
+    }
+
+    /// Forward pass, loss and backward pass on (x, y), every intermediate
+    /// kept in a new [`Trace`].
+    pub fn trace(&self, x: &DMatrix<f64>, y: &DMatrix<f64>) -> Result<Trace, SpecError> {
+        let mut trace = Trace::new(self, x.nrows());
+        self.forward_backward(x, y, &mut trace)?;
+        Ok(trace)
+    }
+
+    /// Forward pass, loss and backward pass on (x, y) into `trace`, which is
+    /// reshaped first if it does not fit. Returns the loss.
+    pub fn forward_backward(
+        &self,
+        x: &DMatrix<f64>,
+        y: &DMatrix<f64>,
+        trace: &mut Trace,
+    ) -> Result<f64, SpecError> {
+        self.check_inputs(x, "x")?;
+        self.check_targets(y, x.nrows(), "y")?;
+        if !trace.fits(self, x.nrows()) {
+            *trace = Trace::new(self, x.nrows());
+        }
+        Ok(self.forward_backward_unchecked(x, y, trace))
+    }
+
+    /// The pass [`Network::forward_backward`] makes once shapes are known to
+    /// fit (`x`: N × n_in with N ≥ 1, `y`: N × n_out, `trace` for N samples).
+    /// With shapes that do not fit the numbers are meaningless but nothing
+    /// panics.
+    pub(crate) fn forward_backward_unchecked(
+        &self,
+        x: &DMatrix<f64>,
+        y: &DMatrix<f64>,
+        trace: &mut Trace,
+    ) -> f64 {
+        if fast::applies(&self.layers) {
+            if let [hidden, output] = &mut trace.layers[..] {
+                let loss = fast::forward_backward(
+                    &self.layers,
+                    self.hidden,
+                    self.output,
+                    x.as_slice(),
+                    y.as_slice(),
+                    hidden,
+                    output,
+                );
+                trace.loss = loss;
+                return loss;
+            }
+        }
+        self.general_forward_backward(x, y, trace)
+    }
+
+    /// The general pass, layer by layer, for any shape.
+    pub(crate) fn general_forward_backward(
+        &self,
+        x: &DMatrix<f64>,
+        y: &DMatrix<f64>,
+        trace: &mut Trace,
+    ) -> f64 {
+        self.forward_unchecked(x, trace);
+        let loss = mse_into(trace, y);
+        self.backward_unchecked(x, trace);
+        loss
+    }
+
+    /// z_l = a_{l−1}·W_lᵀ + b_l, a_l = f(z_l) for every layer.
+    fn forward_unchecked(&self, x: &DMatrix<f64>, trace: &mut Trace) {
+        let n = x.nrows().max(1);
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (before, rest) = trace.layers.split_at_mut(l);
+            let Some(current) = rest.first_mut() else {
+                return;
+            };
+            let input = match before.last() {
+                Some(previous) => previous.a.as_slice(),
+                None => x.as_slice(),
+            };
+            let w = layer.weight.as_slice();
+            let out = layer.outputs();
+            let f = self.activation(l);
+            let LayerTrace { z, a, .. } = current;
+            // Unit j over all samples (column j), while it is in cache:
+            // z[:,j] = b_j + Σ_k W[j,k]·a_prev[:,k], then a[:,j] = f(z[:,j])
+            let columns = z
+                .as_mut_slice()
+                .chunks_exact_mut(n)
+                .zip(a.as_mut_slice().chunks_exact_mut(n));
+            for (j, (z_col, a_col)) in columns.enumerate() {
+                let b_j = layer.bias[j];
+                let mut inputs = input.chunks_exact(n).enumerate();
+                match inputs.next() {
+                    Some((k, in_col)) => {
+                        let w_jk = w[k * out + j];
+                        for (z, x) in z_col.iter_mut().zip(in_col) {
+                            *z = b_j + w_jk * x;
+                        }
+                    }
+                    None => z_col.fill(b_j),
+                }
+                for (k, in_col) in inputs {
+                    axpy(w[k * out + j], in_col, z_col);
+                }
+                f.forward(z_col, a_col);
+            }
+        }
+    }
+
+    /// Backpropagation from ∂L/∂ŷ (already in the last layer's `grad_a`).
+    fn backward_unchecked(&self, x: &DMatrix<f64>, trace: &mut Trace) {
+        let n = x.nrows().max(1);
+        for (l, layer) in self.layers.iter().enumerate().rev() {
+            let (before, rest) = trace.layers.split_at_mut(l);
+            let Some(current) = rest.first_mut() else {
+                return;
+            };
+            let input = match before.last() {
+                Some(previous) => previous.a.as_slice(),
+                None => x.as_slice(),
+            };
+            let out = layer.outputs();
+            let f = self.activation(l);
+            let LayerTrace {
+                z,
+                a,
+                grad_a,
+                grad_z,
+                grad_weight,
+                grad_bias,
+            } = current;
+            let grad_w = grad_weight.as_mut_slice();
+            let columns = grad_z
+                .as_mut_slice()
+                .chunks_exact_mut(n)
+                .zip(z.as_slice().chunks_exact(n))
+                .zip(a.as_slice().chunks_exact(n))
+                .zip(grad_a.as_slice().chunks_exact(n));
+            for (j, (((gz_col, z_col), a_col), ga_col)) in columns.enumerate() {
+                // ∂L/∂z_l = ∂L/∂a_l · f′(z_l)
+                f.backward(z_col, a_col, ga_col, gz_col);
+                // ∂L/∂b_l[j] = Σ_n ∂L/∂z_l[n,j]
+                if let Some(gb) = grad_bias.get_mut(j) {
+                    *gb = sum(gz_col);
+                }
+                // ∂L/∂W_l[j,k] = Σ_n ∂L/∂z_l[n,j] · a_{l−1}[n,k]
+                for (k, in_col) in input.chunks_exact(n).enumerate() {
+                    grad_w[k * out + j] = dot(gz_col, in_col);
+                }
+            }
+            let grad_z = grad_z.as_slice();
+            // ∂L/∂a_{l−1}[:,k] = Σ_j ∂L/∂z_l[:,j] · W_l[j,k]
+            if let Some(previous) = before.last_mut() {
+                let w = layer.weight.as_slice();
+                for (k, ga_col) in previous
+                    .grad_a
+                    .as_mut_slice()
+                    .chunks_exact_mut(n)
+                    .enumerate()
+                {
+                    let w_k = &w[k * out..(k + 1) * out];
+                    let mut units = grad_z.chunks_exact(n).zip(w_k);
+                    if let Some((gz_col, w_jk)) = units.next() {
+                        scale_into(*w_jk, gz_col, ga_col);
+                    }
+                    for (gz_col, w_jk) in units {
+                        axpy(*w_jk, gz_col, ga_col);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// L = Σ(ŷ − y)²/(N·n_out) into `trace.loss`, and ∂L/∂ŷ = 2(ŷ − y)/(N·n_out)
+/// into the last layer's `grad_a` (as PyTorch: (ŷ − y) · 2/numel).
+fn mse_into(trace: &mut Trace, y: &DMatrix<f64>) -> f64 {
+    let Some(last) = trace.layers.last_mut() else {
+        return f64::NAN;
+    };
+    let count = y.len().max(1) as f64;
+    let diff = last.grad_a.as_mut_slice();
+    for ((d, a), y) in diff.iter_mut().zip(last.a.as_slice()).zip(y.as_slice()) {
+        *d = a - y;
+    }
+    let loss = dot(diff, diff) / count;
+    let norm = 2.0 / count;
+    for d in diff.iter_mut() {
+        *d *= norm;
+    }
+    trace.loss = loss;
+    loss
+}
+
+/// Checks layer sizes `[n_in, hidden…, n_out]` (errors name `model.layers`).
+pub(crate) fn check_sizes(sizes: &[usize]) -> Result<(), SpecError> {
+    if sizes.len() < 2 {
+        return Err(SpecError::new(
+            "model.layers",
+            format!(
+                "needs at least 2 sizes [inputs, …, outputs], got {}",
+                sizes.len()
+            ),
+        ));
+    }
+    if let Some(i) = sizes.iter().position(|s| *s == 0) {
+        return Err(SpecError::new(
+            format!("model.layers[{i}]"),
+            "must be a positive integer (got 0)",
+        ));
+    }
+    let parameters = sizes.windows(2).fold(0usize, |total, pair| {
+        total.saturating_add(pair[0].saturating_mul(pair[1]).saturating_add(pair[1]))
+    });
+    if parameters > MAX_PARAMETERS {
+        return Err(SpecError::new(
+            "model.layers",
+            format!("{parameters} parameters, more than the {MAX_PARAMETERS} allowed"),
+        ));
+    }
+    Ok(())
+}
+
+/// Everything one forward and backward pass computes for one layer, for N
+/// samples (rows).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerTrace {
+    pub(crate) z: DMatrix<f64>,
+    pub(crate) a: DMatrix<f64>,
+    pub(crate) grad_a: DMatrix<f64>,
+    pub(crate) grad_z: DMatrix<f64>,
+    pub(crate) grad_weight: DMatrix<f64>,
+    pub(crate) grad_bias: DVector<f64>,
+}
+
+impl LayerTrace {
+    fn new(layer: &Layer, samples: usize) -> Self {
+        let out = layer.outputs();
+        Self {
+            z: DMatrix::zeros(samples, out),
+            a: DMatrix::zeros(samples, out),
+            grad_a: DMatrix::zeros(samples, out),
+            grad_z: DMatrix::zeros(samples, out),
+            grad_weight: DMatrix::zeros(out, layer.inputs()),
+            grad_bias: DVector::zeros(out),
+        }
+    }
+
+    /// Pre-activations z = a_prev·Wᵀ + b (N × out).
+    pub fn z(&self) -> &DMatrix<f64> {
+        &self.z
+    }
+
+    /// Activations a = f(z) (N × out); the last layer's is ŷ.
+    pub fn a(&self) -> &DMatrix<f64> {
+        &self.a
+    }
+
+    /// ∂L/∂a (N × out).
+    pub fn grad_a(&self) -> &DMatrix<f64> {
+        &self.grad_a
+    }
+
+    /// ∂L/∂z = ∂L/∂a · f′(z) (N × out).
+    pub fn grad_z(&self) -> &DMatrix<f64> {
+        &self.grad_z
+    }
+
+    /// ∂L/∂W (out × in, shaped like the weight).
+    pub fn grad_weight(&self) -> &DMatrix<f64> {
+        &self.grad_weight
+    }
+
+    /// ∂L/∂b (out).
+    pub fn grad_bias(&self) -> &DVector<f64> {
+        &self.grad_bias
+    }
+}
+
+/// The intermediates of one full-batch forward and backward pass: per layer
+/// z, a, ∂L/∂a, ∂L/∂z, ∂L/∂W, ∂L/∂b, and the loss. Also the reusable
+/// workspace of [`crate::training::Training`], so a pass allocates nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    layers: Vec<LayerTrace>,
+    samples: usize,
+    loss: f64,
+}
+
+impl Trace {
+    /// A zeroed trace for `network` and `samples` rows; loss NaN until a pass.
+    pub fn new(network: &Network, samples: usize) -> Self {
+        Self {
+            layers: network
+                .layers
+                .iter()
+                .map(|layer| LayerTrace::new(layer, samples))
+                .collect(),
+            samples,
+            loss: f64::NAN,
+        }
+    }
+
+    fn fits(&self, network: &Network, samples: usize) -> bool {
+        self.samples == samples
+            && self.layers.len() == network.layers.len()
+            && self
+                .layers
+                .iter()
+                .zip(&network.layers)
+                .all(|(t, l)| t.grad_weight.shape() == l.weight.shape())
+    }
+
+    /// The number of samples N.
+    pub fn samples(&self) -> usize {
+        self.samples
+    }
+
+    /// Per-layer intermediates, input side first.
+    pub fn layers(&self) -> &[LayerTrace] {
+        &self.layers
+    }
+
+    /// Layer `l`'s intermediates.
+    pub fn layer(&self, l: usize) -> Option<&LayerTrace> {
+        self.layers.get(l)
+    }
+
+    /// The loss of the pass (NaN before any pass).
+    pub fn loss(&self) -> f64 {
+        self.loss
+    }
+
+    /// ŷ, the last layer's activations (N × n_out).
+    pub fn output(&self) -> &DMatrix<f64> {
+        static EMPTY: std::sync::OnceLock<DMatrix<f64>> = std::sync::OnceLock::new();
+        match self.layers.last() {
+            Some(last) => &last.a,
+            None => EMPTY.get_or_init(|| DMatrix::zeros(0, 0)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chapter's 2-layer sigmoid net on one sample, by hand:
+    /// z1 = W1·x + b1, a1 = σ(z1), z2 = W2·a1 + b2, ŷ = σ(z2), L = (ŷ − y)².
+    #[test]
+    fn sigmoid_chain_rule_by_hand() {
+        let sigma = |z: f64| 1.0 / (1.0 + (-z).exp());
+        let (w1, b1, w2, b2, x, y) = (0.5, -0.2, 1.5, 0.1, 0.8, 1.0);
+        let z1 = w1 * x + b1;
+        let a1 = sigma(z1);
+        let z2 = w2 * a1 + b2;
+        let y_hat = sigma(z2);
+        // ∂L/∂ŷ = 2(ŷ − y); ∂L/∂z2 = ∂L/∂ŷ · σ'(z2); ∂L/∂W2 = ∂L/∂z2 · a1
+        let d_yhat = 2.0 * (y_hat - y);
+        let d_z2 = d_yhat * y_hat * (1.0 - y_hat);
+        let d_w2 = d_z2 * a1;
+        // ∂L/∂a1 = ∂L/∂z2 · W2; ∂L/∂z1 = ∂L/∂a1 · σ'(z1); ∂L/∂W1 = ∂L/∂z1 · x
+        let d_z1 = d_z2 * w2 * a1 * (1.0 - a1);
+        let d_w1 = d_z1 * x;
+
+        let network = Network::new(
+            vec![
+                Layer::new(
+                    DMatrix::from_element(1, 1, w1),
+                    DVector::from_element(1, b1),
+                ),
+                Layer::new(
+                    DMatrix::from_element(1, 1, w2),
+                    DVector::from_element(1, b2),
+                ),
+            ],
+            Activation::Sigmoid,
+            Activation::Sigmoid,
+        )
+        .expect("chains");
+        let trace = network
+            .trace(
+                &DMatrix::from_element(1, 1, x),
+                &DMatrix::from_element(1, 1, y),
+            )
+            .expect("fits");
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-15;
+        assert!(close(trace.loss(), (y_hat - y).powi(2)));
+        assert!(close(trace.layers()[1].z()[0], z2));
+        assert!(close(trace.layers()[0].a()[0], a1));
+        assert!(close(trace.layers()[1].grad_weight()[0], d_w2));
+        assert!(close(trace.layers()[1].grad_bias()[0], d_z2));
+        assert!(close(trace.layers()[0].grad_weight()[0], d_w1));
+        assert!(close(trace.layers()[0].grad_bias()[0], d_z1));
+    }
+
+    #[test]
+    fn the_fused_pass_equals_the_general_one_bit_for_bit() {
+        for (units, samples, seed) in [(10, 100, 42), (3, 8, 1), (7, 13, 2), (1, 5, 3), (4, 1, 4)] {
+            for hidden in Activation::ALL {
+                for output in [Activation::Identity, Activation::Sigmoid, Activation::Relu] {
+                    let network =
+                        Network::seeded(&[1, units, 1], hidden, output, seed).expect("ok");
+                    let x = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.7).sin() * 3.0);
+                    let y = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.3).cos());
+                    let mut fused = Trace::new(&network, samples);
+                    let mut general = Trace::new(&network, samples);
+                    let a = network.forward_backward_unchecked(&x, &y, &mut fused);
+                    let b = network.general_forward_backward(&x, &y, &mut general);
+                    assert_eq!(
+                        a.to_bits(),
+                        b.to_bits(),
+                        "loss {units} {samples} {hidden:?} {output:?}"
+                    );
+                    assert_eq!(
+                        fused.layers, general.layers,
+                        "{units} {samples} {hidden:?} {output:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_are_checked_with_field_paths() {
+        let bad = Network::new(
+            vec![Layer::zeros(1, 10), Layer::zeros(3, 1)],
+            Activation::Relu,
+            Activation::Identity,
+        );
+        let message = bad.map(|_| ()).err().map(|e| e.to_string());
+        assert_eq!(
+            message.as_deref(),
+            Some("init.layers[1].weight: expected 1×10, got 1×3")
+        );
+        let network = Network::chapter();
+        assert!(network.predict(&DMatrix::zeros(4, 2)).is_err());
+        assert!(network.predict(&DMatrix::zeros(0, 1)).is_err());
+        assert_eq!(
+            network
+                .predict(&DMatrix::zeros(4, 1))
+                .map(|p| p.shape())
+                .ok(),
+            Some((4, 1))
+        );
+    }
+
+    #[test]
+    fn seeded_follows_the_pytorch_recipe() {
+        let a = Network::seeded(&[3, 5, 2], Activation::Tanh, Activation::Identity, 7).expect("ok");
+        let b = Network::seeded(&[3, 5, 2], Activation::Tanh, Activation::Identity, 7).expect("ok");
+        assert_eq!(a, b);
+        assert_eq!(a.sizes(), vec![3, 5, 2]);
+        for layer in a.layers() {
+            let bound = 1.0 / (layer.inputs() as f64).sqrt();
+            assert!(layer
+                .weight
+                .iter()
+                .chain(layer.bias.iter())
+                .all(|w| w.abs() <= bound));
+        }
+        let chapter = Network::seeded(&[1, 10, 1], Activation::Relu, Activation::Identity, 42);
+        assert_eq!(chapter.ok(), Some(Network::chapter()));
+        assert!(Network::seeded(&[1], Activation::Relu, Activation::Identity, 1).is_err());
+        assert!(Network::seeded(&[1, 0, 1], Activation::Relu, Activation::Identity, 1).is_err());
+    }
+}

@@ -1,0 +1,102 @@
+//! Replays every PyTorch reference run in `tests/fixtures/*.json` and checks
+//! the float64 losses, final weights and divergence against PyTorch's.
+
+use std::path::{Path, PathBuf};
+
+use descent_core::{train, Spec};
+use serde_json::Value;
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// A fixture number: a JSON number, or "inf" / "-inf" / "nan".
+fn number(value: &Value) -> f64 {
+    match value {
+        Value::Number(n) => n.as_f64().expect("f64"),
+        Value::String(s) if s == "inf" => f64::INFINITY,
+        Value::String(s) if s == "-inf" => f64::NEG_INFINITY,
+        Value::String(s) if s == "nan" => f64::NAN,
+        other => panic!("not a fixture number: {other}"),
+    }
+}
+
+fn close(got: f64, want: f64, rel: f64, abs: f64) -> bool {
+    if !want.is_finite() || !got.is_finite() {
+        return got.is_nan() && want.is_nan() || got == want;
+    }
+    (got - want).abs() <= rel * want.abs() + abs
+}
+
+#[test]
+fn every_fixture_matches_pytorch() {
+    let paths = fixtures();
+    assert!(paths.len() >= 2, "fixtures found: {paths:?}");
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let value: Value = serde_json::from_str(&text).expect("JSON");
+        let spec = Spec::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let result = train(&spec).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = &value["expected"];
+
+        let want: Vec<f64> = expected["loss"]
+            .as_array()
+            .expect("loss")
+            .iter()
+            .map(number)
+            .collect();
+        assert_eq!(result.losses.len(), want.len(), "{name}: number of losses");
+        for (epoch, (got, want)) in result.losses.iter().zip(&want).enumerate() {
+            assert!(
+                close(*got, *want, 1e-9, 0.0),
+                "{name}: loss[{epoch}] = {got}, PyTorch {want}"
+            );
+        }
+        assert_eq!(
+            result.diverged,
+            expected["diverged"].as_bool().expect("diverged"),
+            "{name}: diverged"
+        );
+
+        let layers = expected["final"]["layers"].as_array().expect("final");
+        assert_eq!(
+            layers.len(),
+            result.network.layers().len(),
+            "{name}: layers"
+        );
+        for (l, (want, got)) in layers.iter().zip(result.network.layers()).enumerate() {
+            for (j, row) in want["weight"]
+                .as_array()
+                .expect("weight")
+                .iter()
+                .enumerate()
+            {
+                for (k, w) in row.as_array().expect("row").iter().enumerate() {
+                    let (got, want) = (got.weight[(j, k)], number(w));
+                    assert!(
+                        close(got, want, 1e-9, 1e-12),
+                        "{name}: final layers[{l}].weight[{j}][{k}] = {got}, PyTorch {want}"
+                    );
+                }
+            }
+            for (j, b) in want["bias"].as_array().expect("bias").iter().enumerate() {
+                let (got, want) = (got.bias[j], number(b));
+                assert!(
+                    close(got, want, 1e-9, 1e-12),
+                    "{name}: final layers[{l}].bias[{j}] = {got}, PyTorch {want}"
+                );
+            }
+        }
+    }
+}
