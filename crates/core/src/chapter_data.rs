@@ -256,9 +256,7 @@ pub const OUTPUT_WEIGHT: [f64; 10] = [
 ];
 
 /// `output.bias` of `Linear(10, 1)`.
-pub const OUTPUT_BIAS: [f64; 1] = [
-    0.22743000090122223,
-];
+pub const OUTPUT_BIAS: [f64; 1] = [0.22743000090122223];
 
 /// The learning rate of the chapter's `optim.SGD(model.parameters(), lr=0.01)`.
 pub const LEARNING_RATE: f64 = 0.01;

@@ -216,7 +216,10 @@ mod tests {
                 let slope = (curve.value(w + h) - curve.value(w - h)) / (2.0 * h);
                 let curvature = (curve.slope(w + h) - curve.slope(w - h)) / (2.0 * h);
                 let scale = 1.0 + curve.slope(w).abs();
-                assert!((slope - curve.slope(w)).abs() < 1e-6 * scale, "{curve:?} L′({w})");
+                assert!(
+                    (slope - curve.slope(w)).abs() < 1e-6 * scale,
+                    "{curve:?} L′({w})"
+                );
                 let scale = 1.0 + curve.curvature(w).abs();
                 assert!(
                     (curvature - curve.curvature(w)).abs() < 1e-6 * scale,
@@ -248,9 +251,15 @@ mod tests {
         };
         let peak = curve.maxima()[0];
         assert!(left < peak && peak < right);
-        assert!(curve.value(left) < curve.value(right), "left is the deeper pit");
+        assert!(
+            curve.value(left) < curve.value(right),
+            "left is the deeper pit"
+        );
         assert!(curve.value(peak) > curve.value(right));
-        assert!(curve.value(left) > 0.0, "positive for the log-scale loss plot");
+        assert!(
+            curve.value(left) > 0.0,
+            "positive for the log-scale loss plot"
+        );
         assert_eq!(curve.global_minimum(), left);
         assert_eq!(curve.basin_minimum(curve.default_start()), right);
         assert_eq!(curve.basin_minimum(-2.0), left);
@@ -263,11 +272,8 @@ mod tests {
         };
         let curve = Curve::DataMse(data.clone());
         for w in [-1.0, 0.5, 2.0, 3.7] {
-            let direct = data
-                .points()
-                .map(|(x, y)| (y - w * x).powi(2))
-                .sum::<f64>()
-                / data.len() as f64;
+            let direct =
+                data.points().map(|(x, y)| (y - w * x).powi(2)).sum::<f64>() / data.len() as f64;
             assert!((curve.value(w) - direct).abs() < 1e-10 * direct);
         }
         // y ≈ 2x + 1: the best slope through the origin is close to 2.

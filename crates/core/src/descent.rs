@@ -136,10 +136,8 @@ impl Descent {
             let loss = self.curve.value(next);
             self.steps += 1;
             taken += 1;
-            let flown_off = !next.is_finite()
-                || !loss.is_finite()
-                || next.abs() > W_LIMIT
-                || loss > LOSS_LIMIT;
+            let flown_off =
+                !next.is_finite() || !loss.is_finite() || next.abs() > W_LIMIT || loss > LOSS_LIMIT;
             self.history.push(self.steps, loss);
             if flown_off {
                 self.diverged = true;
@@ -274,7 +272,10 @@ mod tests {
                 let ws = trajectory(a, fraction / a, 60);
                 let losses: Vec<f64> = ws.iter().map(|w| 0.5 * a * w * w).collect();
                 assert!(ws.iter().all(|w| *w >= 0.0), "never crosses the minimum");
-                assert!(losses.windows(2).all(|p| p[1] < p[0]), "a={a} η={fraction}/a");
+                assert!(
+                    losses.windows(2).all(|p| p[1] < p[0]),
+                    "a={a} η={fraction}/a"
+                );
             }
         }
     }
@@ -285,7 +286,10 @@ mod tests {
             for fraction in [1.1, 1.5, 1.95] {
                 let ws = trajectory(a, fraction / a, 400);
                 let early = &ws[..60];
-                assert!(early.windows(2).all(|p| p[0] * p[1] < 0.0), "sign flips each step");
+                assert!(
+                    early.windows(2).all(|p| p[0] * p[1] < 0.0),
+                    "sign flips each step"
+                );
                 assert!(early.windows(2).all(|p| p[1].abs() < p[0].abs()), "shrinks");
                 assert!(ws[400].abs() < 1e-3, "converges");
                 let run = Descent::new(bowl(a), 1.0, fraction / a);

@@ -26,7 +26,11 @@ pub struct Bucket {
 
 impl Bucket {
     fn single(step: u64, loss: f64) -> Self {
-        let high = if loss.is_finite() { loss } else { f64::INFINITY };
+        let high = if loss.is_finite() {
+            loss
+        } else {
+            f64::INFINITY
+        };
         Self {
             first_step: step,
             last_step: step,
@@ -154,7 +158,10 @@ mod tests {
         }
         assert_eq!(history.buckets().len(), 8);
         assert_eq!(history.stride(), 1);
-        assert!(history.buckets().iter().all(|b| b.first_step == b.last_step));
+        assert!(history
+            .buckets()
+            .iter()
+            .all(|b| b.first_step == b.last_step));
     }
 
     #[test]
@@ -166,7 +173,10 @@ mod tests {
             history.push(step, loss);
         }
         assert!(history.buckets().len() <= 100);
-        assert!(history.buckets().iter().all(|b| b.min == 1.0 && b.max == 3.0));
+        assert!(history
+            .buckets()
+            .iter()
+            .all(|b| b.min == 1.0 && b.max == 3.0));
         assert_eq!(history.buckets()[0].first_step, 0);
         assert_eq!(history.buckets().last().map(|b| b.last_step), Some(999_999));
         assert_eq!(history.last(), Some(3.0));

@@ -1,1 +1,84 @@
-//! Charts and scenes.
+//! Every chart and scene picture of Descent, drawn with plotters.
+//!
+//! All drawing is generic over plotters' [`DrawingBackend`]: the page draws on
+//! a canvas, native tests and the CLI draw SVG. Sizes in a [`Style`] are CSS
+//! pixels; [`Style::scale`] (the device-pixel ratio) turns them into backend
+//! pixels, and it is applied here and nowhere else. Nothing drawn is ever
+//! NaN or ∞: values beyond a view are clamped to its edge and marked.
+//!
+//! Scenes split their pictures into a *background* (axes, curves: redrawn
+//! only when its [`frame`](scenes::descent::CurveFrame) changes) and a
+//! *foreground* (what moves each frame), so a page can cache the first.
+
+use plotters::prelude::*;
+
+pub mod loss_plot;
+pub mod scenes;
+pub mod style;
+
+pub use style::{Palette, SceneText, Style};
+
+/// A drawing failed in the backend (the canvas or SVG writer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawError(pub String);
+
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "drawing failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawError {
+    fn from(error: DrawingAreaErrorKind<E>) -> Self {
+        DrawError(error.to_string())
+    }
+}
+
+/// A rectangle in backend pixels: the plotting area of a chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PixelRect {
+    /// Left edge.
+    pub left: i32,
+    /// Top edge.
+    pub top: i32,
+    /// Right edge (exclusive).
+    pub right: i32,
+    /// Bottom edge (exclusive).
+    pub bottom: i32,
+}
+
+impl PixelRect {
+    /// Whether the backend pixel (x, y) lies inside.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= f64::from(self.left)
+            && x < f64::from(self.right)
+            && y >= f64::from(self.top)
+            && y < f64::from(self.bottom)
+    }
+}
+
+/// `value` kept inside `[low, high]`; NaN goes to `high` (an undefined
+/// value is drawn as "off the chart", never as nothing).
+pub fn clamp_finite(value: f64, low: f64, high: f64) -> f64 {
+    if value.is_nan() {
+        high
+    } else {
+        value.clamp(low, high)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clamping_never_returns_non_finite_values() {
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e308, -3.0, 0.5] {
+            let c = clamp_finite(v, 0.0, 1.0);
+            assert!((0.0..=1.0).contains(&c), "{v} → {c}");
+        }
+        assert_eq!(clamp_finite(f64::NAN, 0.0, 1.0), 1.0);
+    }
+}

@@ -1,0 +1,332 @@
+//! The loss-vs-step plot with a logarithmic loss axis.
+//!
+//! The view grows in steps (1-2-5 steps on the step axis, whole decades on
+//! the loss axis), so the background changes rarely and can be cached. The
+//! loss axis reaches one decade above the starting loss: a diverging run
+//! climbs off the top, where it is clamped and marked.
+
+use descent_core::LossHistory;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::{clamp_finite, DrawError, PixelRect, SceneText, Style};
+
+/// The ranges of a loss plot. Equal views mean an equal background.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LossView {
+    /// Backend size of the picture, (width, height).
+    pub size: (u32, u32),
+    /// The last step shown (the axis starts at 0).
+    pub steps: u64,
+    /// The lowest loss shown (a power of ten).
+    pub bottom: f64,
+    /// The highest loss shown (a power of ten).
+    pub top: f64,
+}
+
+/// The fewest steps the step axis shows.
+const MIN_STEPS: u64 = 20;
+/// How many decades below the top the axis may reach at most.
+const MAX_DECADES: i32 = 12;
+
+impl LossView {
+    /// The view for a history whose last step is `steps`.
+    pub fn new(history: &LossHistory, steps: u64, size: (u32, u32)) -> Self {
+        let first = history
+            .first()
+            .filter(|l| l.is_finite() && *l > 0.0)
+            .unwrap_or(1.0);
+        let top_exp = first.log10().ceil() as i32 + 1;
+        let lowest = history
+            .buckets()
+            .iter()
+            .map(|b| b.min)
+            .filter(|l| l.is_finite() && *l > 0.0)
+            .fold(first, f64::min);
+        let bottom_exp = (lowest.log10().floor() as i32).clamp(top_exp - MAX_DECADES, top_exp - 2);
+        Self {
+            size,
+            steps: nice_ceiling(steps.max(MIN_STEPS)),
+            bottom: 10f64.powi(bottom_exp),
+            top: 10f64.powi(top_exp),
+        }
+    }
+
+    /// `loss` inside the view: non-finite and huge values at the top, zero
+    /// and tiny values at the bottom.
+    pub fn clamp(&self, loss: f64) -> f64 {
+        clamp_finite(loss, self.bottom, self.top)
+    }
+}
+
+/// The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ `n`.
+pub fn nice_ceiling(n: u64) -> u64 {
+    let mut decade = 1u64;
+    loop {
+        for m in [1u64, 2, 5] {
+            match m.checked_mul(decade) {
+                Some(candidate) if candidate >= n => return candidate,
+                Some(_) => {}
+                None => return u64::MAX,
+            }
+        }
+        match decade.checked_mul(10) {
+            Some(next) => decade = next,
+            None => return u64::MAX,
+        }
+    }
+}
+
+const MARGIN: f64 = 12.0;
+const LABEL_X: f64 = 44.0;
+const LABEL_Y: f64 = 62.0;
+
+fn chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    view: &LossView,
+    style: &Style,
+) -> Result<
+    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, LogCoord<f64>>>,
+    DrawError,
+>
+where
+    DB::ErrorType: 'static,
+{
+    Ok(ChartBuilder::on(area)
+        .margin(style.px(MARGIN))
+        .x_label_area_size(style.px(LABEL_X))
+        .y_label_area_size(style.px(LABEL_Y))
+        .build_cartesian_2d(0.0..view.steps as f64, (view.bottom..view.top).log_scale())?)
+}
+
+/// Draws the axes. Returns the plotting rectangle.
+pub fn draw_background<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &LossView,
+    style: &Style,
+    text: &SceneText,
+) -> Result<PixelRect, DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let palette = style.palette();
+    area.fill(&palette.background)?;
+    let mut chart = chart(area, view, style)?;
+    let label_font = ("sans-serif", style.font(13.0))
+        .into_font()
+        .color(&palette.axis);
+    let caption_font = ("sans-serif", style.font(14.0))
+        .into_font()
+        .color(&palette.axis);
+    let decades = (view.top / view.bottom).log10().round() as usize;
+    chart
+        .configure_mesh()
+        .light_line_style(palette.background)
+        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
+        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+        .x_labels(6)
+        .y_labels(decades.clamp(2, 7) + 1)
+        .label_style(label_font)
+        .axis_desc_style(caption_font)
+        .x_desc(text.step_axis.as_str())
+        .y_desc(text.loss_axis.as_str())
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| power_of_ten(*v))
+        .draw()?;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    Ok(PixelRect {
+        left: xs.start,
+        top: ys.start,
+        right: xs.end,
+        bottom: ys.end,
+    })
+}
+
+/// Draws the history: a line through each bucket's last loss, the band
+/// between its lowest and highest loss once buckets hold several steps, the
+/// current point, and a mark where the run first left the chart.
+pub fn draw_foreground<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &LossView,
+    history: &LossHistory,
+    style: &Style,
+    text: &SceneText,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let palette = style.palette();
+    let mut chart = chart(area, view, style)?;
+    let buckets = history.buckets();
+    let x = |step: u64| step as f64;
+
+    if history.stride() > 1 {
+        let upper = buckets.iter().map(|b| (x(b.last_step), view.clamp(b.max)));
+        let lower = buckets
+            .iter()
+            .rev()
+            .map(|b| (x(b.first_step), view.clamp(b.min)));
+        let outline: Vec<(f64, f64)> = upper.chain(lower).collect();
+        chart.draw_series(std::iter::once(Polygon::new(
+            outline,
+            palette.curve.mix(0.18).filled(),
+        )))?;
+    }
+    chart.draw_series(LineSeries::new(
+        buckets.iter().map(|b| (x(b.last_step), view.clamp(b.last))),
+        palette.curve.stroke_width(style.px(2.5)),
+    ))?;
+
+    if let Some(last) = buckets.last() {
+        chart.draw_series(std::iter::once(Circle::new(
+            (x(last.last_step), view.clamp(last.last)),
+            style.px(5.0),
+            palette.ball.filled(),
+        )))?;
+    }
+
+    let off_chart = |l: f64| !l.is_finite() || l > view.top;
+    if let Some(first_off) = buckets.iter().find(|b| off_chart(b.max)) {
+        let font = ("sans-serif", style.font(13.0))
+            .into_font()
+            .color(&palette.warning);
+        let right_half = x(first_off.last_step) > 0.6 * view.steps as f64;
+        let dx = if right_half {
+            -style.offset(120.0)
+        } else {
+            style.offset(12.0)
+        };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((x(first_off.last_step), view.top))
+                + TriangleMarker::new(
+                    (0, style.offset(10.0)),
+                    style.px(8.0) as i32,
+                    palette.warning.filled(),
+                )
+                + Text::new(
+                    format!("↑ {}", text.off_chart),
+                    (dx, style.offset(14.0)),
+                    font,
+                ),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Draws the whole plot.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    history: &LossHistory,
+    steps: u64,
+    style: &Style,
+    text: &SceneText,
+) -> Result<LossView, DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let view = LossView::new(history, steps, area.dim_in_pixel());
+    draw_background(area, &view, style, text)?;
+    draw_foreground(area, &view, history, style, text)?;
+    Ok(view)
+}
+
+/// A tick label on the log axis: 0.01, 0.1, 1, 10, 100, or 10ⁿ beyond.
+pub fn power_of_ten(v: f64) -> String {
+    if !(v.is_finite() && v > 0.0) {
+        return String::new();
+    }
+    let exponent = v.log10().round() as i32;
+    if (10f64.powi(exponent) - v).abs() > 1e-6 * v {
+        return String::new();
+    }
+    match exponent {
+        -2..=2 => format!("{}", 10f64.powi(exponent)),
+        _ => {
+            let digits: String = exponent
+                .to_string()
+                .chars()
+                .map(|c| match c {
+                    '-' => '⁻',
+                    d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                        [d as usize - '0' as usize],
+                })
+                .collect();
+            format!("10{digits}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use descent_core::{Curve, Descent};
+
+    fn svg(run: &Descent) -> (String, LossView) {
+        let mut out = String::new();
+        let view = {
+            let area = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
+            let view = draw(
+                &area,
+                run.history(),
+                run.steps(),
+                &Style::default(),
+                &SceneText::default(),
+            )
+            .expect("draws");
+            area.present().expect("presents");
+            view
+        };
+        (out, view)
+    }
+
+    #[test]
+    fn views_grow_in_round_steps() {
+        assert_eq!(nice_ceiling(0), 1);
+        assert_eq!(nice_ceiling(20), 20);
+        assert_eq!(nice_ceiling(21), 50);
+        assert_eq!(nice_ceiling(101), 200);
+        assert_eq!(nice_ceiling(u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn a_converging_run_stays_on_the_chart() {
+        let mut run = Descent::new(Curve::data_mse(), -0.5, 0.01);
+        run.step(40);
+        let (svg, view) = svg(&run);
+        assert_eq!(view.steps, 50);
+        assert!(view.top > run.history().first().unwrap_or(0.0));
+        assert!(view.bottom <= run.loss());
+        assert!(!svg.contains("off the chart"));
+        assert!(svg.contains("<polyline"), "the loss line is drawn");
+    }
+
+    #[test]
+    fn a_diverging_run_climbs_off_the_chart_without_nan() {
+        let mut run = Descent::new(Curve::bowl(), 1.0, 3.0);
+        run.step(10_000);
+        assert!(run.diverged());
+        let (svg, view) = svg(&run);
+        assert!(svg.contains("off the chart"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+        assert_eq!(view.clamp(f64::NAN), view.top);
+        assert_eq!(view.clamp(0.0), view.bottom);
+    }
+
+    #[test]
+    fn long_runs_draw_a_band_for_oscillations() {
+        let mut run = Descent::new(Curve::bowl(), 1.0, 0.999);
+        run.step(5000);
+        assert!(run.history().stride() > 1);
+        let (svg, _) = svg(&run);
+        assert!(svg.contains("<polygon"));
+    }
+
+    #[test]
+    fn log_axis_labels() {
+        assert_eq!(power_of_ten(0.01), "0.01");
+        assert_eq!(power_of_ten(100.0), "100");
+        assert_eq!(power_of_ten(1e-5), "10⁻⁵");
+        assert_eq!(power_of_ten(1e12), "10¹²");
+        assert_eq!(power_of_ten(3.0), "");
+    }
+}

@@ -1,0 +1,527 @@
+//! Section 3.2: the ball on the loss curve.
+//!
+//! The background is the curve with its minima and peaks; the foreground is
+//! the ball, its recent trail, the tangent line whose slope is the gradient
+//! ∂L/∂w, and a dashed hop to where the next step will land.
+
+use descent_core::{Curve, Descent};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::{clamp_finite, DrawError, PixelRect, SceneText, Style};
+
+/// Where the curve picture sits: its ranges and its plotting rectangle.
+/// Equal frames mean an equal background, so a page may cache it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CurveFrame {
+    /// Backend size of the whole picture, (width, height).
+    pub size: (u32, u32),
+    /// The weights shown, (low, high).
+    pub w_range: (f64, f64),
+    /// The losses shown, (low, high).
+    pub y_range: (f64, f64),
+    /// The plotting rectangle inside the picture, in backend pixels.
+    pub plot: PixelRect,
+}
+
+impl CurveFrame {
+    /// The frame for `curve` on a `size` picture (backend pixels).
+    pub fn new(curve: &Curve, size: (u32, u32), style: &Style) -> Self {
+        let w_range = curve.view();
+        let (low, high) = w_range;
+        let (mut y_low, mut y_high) = (f64::INFINITY, f64::NEG_INFINITY);
+        for i in 0..=200 {
+            let y = curve.value(low + (high - low) * f64::from(i) / 200.0);
+            y_low = y_low.min(y);
+            y_high = y_high.max(y);
+        }
+        let span = (y_high - y_low).max(1e-9);
+        let y_range = (y_low - 0.06 * span, y_high + 0.16 * span);
+        let (left, bottom_area) = (style.offset(LABEL_Y), style.offset(LABEL_X));
+        let margin = style.offset(MARGIN);
+        let plot = PixelRect {
+            left: margin + left,
+            top: margin,
+            right: size.0 as i32 - margin,
+            bottom: size.1 as i32 - margin - bottom_area,
+        };
+        Self {
+            size,
+            w_range,
+            y_range,
+            plot,
+        }
+    }
+
+    /// The backend pixel of the point (w, y).
+    pub fn to_pixel(&self, w: f64, y: f64) -> (f64, f64) {
+        let fx = (w - self.w_range.0) / (self.w_range.1 - self.w_range.0);
+        let fy = (y - self.y_range.0) / (self.y_range.1 - self.y_range.0);
+        let p = self.plot;
+        (
+            f64::from(p.left) + fx * f64::from(p.right - p.left),
+            f64::from(p.bottom) - fy * f64::from(p.bottom - p.top),
+        )
+    }
+
+    /// The weight under backend x-coordinate `x`, kept inside the view.
+    pub fn weight_at(&self, x: f64) -> f64 {
+        let p = self.plot;
+        let fx = (x - f64::from(p.left)) / f64::from((p.right - p.left).max(1));
+        let w = self.w_range.0 + fx.clamp(0.0, 1.0) * (self.w_range.1 - self.w_range.0);
+        clamp_finite(w, self.w_range.0, self.w_range.1)
+    }
+
+    /// A point kept inside the view, and whether it had to be moved.
+    fn clamp(&self, w: f64, y: f64) -> ((f64, f64), bool) {
+        let cw = clamp_finite(w, self.w_range.0, self.w_range.1);
+        let cy = clamp_finite(y, self.y_range.0, self.y_range.1);
+        ((cw, cy), cw != w || cy != y)
+    }
+}
+
+const MARGIN: f64 = 12.0;
+const LABEL_X: f64 = 44.0;
+const LABEL_Y: f64 = 58.0;
+const BALL_RADIUS: f64 = 9.0;
+const TANGENT_HALF_LENGTH: f64 = 70.0;
+
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+fn chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    frame: &CurveFrame,
+    style: &Style,
+) -> Result<Chart<'a, DB>, DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    Ok(ChartBuilder::on(area)
+        .margin(style.px(MARGIN))
+        .x_label_area_size(style.px(LABEL_X))
+        .y_label_area_size(style.px(LABEL_Y))
+        .build_cartesian_2d(
+            frame.w_range.0..frame.w_range.1,
+            frame.y_range.0..frame.y_range.1,
+        )?)
+}
+
+/// Draws what does not move: axes, the curve, its minima and peaks.
+/// Returns the frame the foreground must be drawn with.
+pub fn draw_background<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    curve: &Curve,
+    style: &Style,
+    text: &SceneText,
+) -> Result<CurveFrame, DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let palette = style.palette();
+    area.fill(&palette.background)?;
+    let mut frame = CurveFrame::new(curve, area.dim_in_pixel(), style);
+    let mut chart = chart(area, &frame, style)?;
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    frame.plot = PixelRect {
+        left: xs.start,
+        top: ys.start,
+        right: xs.end,
+        bottom: ys.end,
+    };
+    let label_font = ("sans-serif", style.font(13.0))
+        .into_font()
+        .color(&palette.axis);
+    let caption_font = ("sans-serif", style.font(14.0))
+        .into_font()
+        .color(&palette.axis);
+    chart
+        .configure_mesh()
+        .light_line_style(palette.background)
+        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
+        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+        .x_labels(7)
+        .y_labels(6)
+        .label_style(label_font.clone())
+        .axis_desc_style(caption_font)
+        .x_desc(text.weight_axis.as_str())
+        .y_desc(text.loss_axis.as_str())
+        .x_label_formatter(&|v| format_tick(*v))
+        .y_label_formatter(&|v| format_tick(*v))
+        .draw()?;
+
+    let (low, high) = frame.w_range;
+    let samples = (0..=400).map(|i| {
+        let w = low + (high - low) * f64::from(i) / 400.0;
+        (
+            w,
+            clamp_finite(curve.value(w), frame.y_range.0, frame.y_range.1),
+        )
+    });
+    chart.draw_series(LineSeries::new(
+        samples,
+        palette.curve.stroke_width(style.px(3.0)),
+    ))?;
+
+    let minima = curve.minima();
+    let global = curve.global_minimum();
+    let marker = style.px(7.0) as i32;
+    for m in &minima {
+        let label = if minima.len() == 1 || *m == global {
+            &text.global_minimum
+        } else {
+            &text.local_minimum
+        };
+        let point = (*m, curve.value(*m));
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(point)
+                + TriangleMarker::new((0, style.offset(10.0)), marker, palette.minimum.filled())
+                + Text::new(
+                    label.clone(),
+                    (-text_width(label, style) / 2, -style.offset(26.0)),
+                    label_font.clone().color(&palette.minimum),
+                ),
+        ))?;
+    }
+    for p in curve.maxima() {
+        let point = (p, curve.value(p));
+        let label = &text.peak;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(point)
+                + Cross::new(
+                    (0, -style.offset(10.0)),
+                    marker / 2 + 1,
+                    palette.axis.stroke_width(style.px(2.0)),
+                )
+                + Text::new(
+                    label.clone(),
+                    (-text_width(label, style) / 2, -style.offset(32.0)),
+                    label_font.clone(),
+                ),
+        ))?;
+    }
+    Ok(frame)
+}
+
+/// Draws what moves: the trail, the next step's hop, the tangent and the ball
+/// part way (`progress` from 0 to 1) from the previous position to the current one.
+pub fn draw_foreground<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &CurveFrame,
+    run: &Descent,
+    progress: f64,
+    style: &Style,
+    text: &SceneText,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let palette = style.palette();
+    let curve = run.curve();
+    let mut chart = chart(area, frame, style)?;
+    let plotting = chart.plotting_area().clone();
+
+    // Trail: older positions fainter.
+    let trail: Vec<f64> = run.trail().collect();
+    let n = trail.len().saturating_sub(1).max(1) as f64;
+    for (i, w) in trail.iter().enumerate().take(trail.len().saturating_sub(1)) {
+        let (point, _) = frame.clamp(*w, curve.value(*w));
+        let alpha = 0.15 + 0.45 * i as f64 / n;
+        plotting.draw(&Circle::new(
+            point,
+            style.px(3.5),
+            palette.ball.mix(alpha).filled(),
+        ))?;
+    }
+
+    let (w_ball, y_ball) = ball_point(curve, run.previous_w(), run.w(), progress, frame);
+    let (ball, off_chart) = frame.clamp(w_ball, y_ball);
+    let settled = progress >= 1.0;
+
+    // The hop the next step will make: W_new = W_old − η·∂L/∂W.
+    if settled && !run.diverged() {
+        let next = run.w() - run.learning_rate() * run.gradient();
+        if next.is_finite() && (next - run.w()).abs() > 1e-9 * (frame.w_range.1 - frame.w_range.0) {
+            let path: Vec<(f64, f64)> = (0..=24)
+                .map(|i| {
+                    let (w, y) = ball_point(curve, run.w(), next, f64::from(i) / 24.0, frame);
+                    frame.clamp(w, y).0
+                })
+                .collect();
+            chart.draw_series(DashedLineSeries::new(
+                path,
+                style.px(6.0),
+                style.px(5.0),
+                palette.tangent.mix(0.7).stroke_width(style.px(1.5)),
+            ))?;
+            let (landing, landing_off) = frame.clamp(next, curve.value(next));
+            if !landing_off {
+                plotting.draw(&Circle::new(
+                    landing,
+                    style.px(BALL_RADIUS * 0.7),
+                    palette.tangent.stroke_width(style.px(2.0)),
+                ))?;
+            }
+        }
+    }
+
+    // Tangent at the ball: its slope is the gradient.
+    if !off_chart {
+        let w = if settled { run.w() } else { ball.0 };
+        let slope = curve.slope(w);
+        let segment = tangent_segment(frame, w, curve.value(w), slope, style);
+        chart.draw_series(LineSeries::new(
+            segment,
+            palette.tangent.stroke_width(style.px(2.5)),
+        ))?;
+    }
+
+    // The ball.
+    let radius = style.px(BALL_RADIUS);
+    plotting.draw(&Circle::new(ball, radius, palette.ball.filled()))?;
+    plotting.draw(&Circle::new(
+        ball,
+        radius,
+        palette.ball_edge.stroke_width(style.px(2.0)),
+    ))?;
+    if off_chart {
+        let font = ("sans-serif", style.font(13.0))
+            .into_font()
+            .color(&palette.warning);
+        let pointing_up = y_ball > frame.y_range.1 || y_ball.is_nan();
+        let dx = if ball.0 >= frame.w_range.1 {
+            -style.offset(110.0)
+        } else {
+            style.offset(14.0)
+        };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(ball)
+                + TriangleMarker::new(
+                    (0, if pointing_up { style.offset(20.0) } else { 0 }),
+                    style.px(8.0) as i32,
+                    palette.warning.filled(),
+                )
+                + Text::new(text.off_chart.clone(), (dx, style.offset(14.0)), font),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Draws the whole scene: background and foreground.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    run: &Descent,
+    progress: f64,
+    style: &Style,
+    text: &SceneText,
+) -> Result<CurveFrame, DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let frame = draw_background(area, run.curve(), style, text)?;
+    draw_foreground(area, &frame, run, progress, style, text)?;
+    Ok(frame)
+}
+
+/// Where the ball is drawn part way through a step from `from` to `to`
+/// (`progress` 0 → 1, eased). A short step rolls along the curve; a long one
+/// is a hop whose arc clears the ground in between, so an overshoot is seen
+/// jumping across the valley.
+pub fn ball_point(
+    curve: &Curve,
+    from: f64,
+    to: f64,
+    progress: f64,
+    frame: &CurveFrame,
+) -> (f64, f64) {
+    let (low, high) = frame.w_range;
+    let width = high - low;
+    let from = clamp_finite(from, low - width, high + width);
+    let to = clamp_finite(to, low - width, high + width);
+    let t = clamp_finite(progress, 0.0, 1.0);
+    let e = t * t * (3.0 - 2.0 * t);
+    let w = from + (to - from) * e;
+    if (to - from).abs() <= 0.05 * width {
+        return (w, curve.value(w));
+    }
+    let (y_from, y_to) = (curve.value(from), curve.value(to));
+    let line = |s: f64| y_from + (y_to - y_from) * s;
+    let clearance = (0..=24)
+        .map(|i| {
+            let s = f64::from(i) / 24.0;
+            curve.value(from + (to - from) * s) - line(s)
+        })
+        .fold(0.0, f64::max)
+        + 0.08 * (frame.y_range.1 - frame.y_range.0);
+    let y = line(e) + 4.0 * e * (1.0 - e) * clearance;
+    (w, y.max(curve.value(w)))
+}
+
+/// The ends of a tangent of fixed on-screen length through (w, y) with `slope`.
+fn tangent_segment(
+    frame: &CurveFrame,
+    w: f64,
+    y: f64,
+    slope: f64,
+    style: &Style,
+) -> Vec<(f64, f64)> {
+    let p = frame.plot;
+    // Pixels per unit along each axis.
+    let sx = f64::from(p.right - p.left) / (frame.w_range.1 - frame.w_range.0);
+    let sy = f64::from(p.bottom - p.top) / (frame.y_range.1 - frame.y_range.0);
+    let (dx, dy) = (sx, slope * sy);
+    let norm = (dx * dx + dy * dy).sqrt();
+    if !norm.is_finite() || norm == 0.0 {
+        return Vec::new();
+    }
+    let half = f64::from(style.px(TANGENT_HALF_LENGTH));
+    let dw = half * dx / norm / sx;
+    [-1.0, 1.0]
+        .iter()
+        .map(|s| {
+            let w2 = w + s * dw;
+            frame.clamp(w2, y + slope * (w2 - w)).0
+        })
+        .collect()
+}
+
+/// Roughly how wide `label` is at the 13-px label size, in backend pixels:
+/// CJK characters are square, Latin ones about half as wide.
+fn text_width(label: &str, style: &Style) -> i32 {
+    let ems: f64 = label
+        .chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.55 })
+        .sum();
+    (ems * style.font(13.0)).round() as i32
+}
+
+/// A short tick label: at most three decimals, exponents for huge or tiny values.
+pub fn format_tick(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".into();
+    }
+    let a = v.abs();
+    if !(1e-3..1e5).contains(&a) {
+        return format!("{v:.0e}");
+    }
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use descent_core::Curve;
+
+    fn svg(run: &Descent, progress: f64) -> (String, CurveFrame) {
+        let mut out = String::new();
+        let frame = {
+            let area = SVGBackend::with_string(&mut out, (800, 450)).into_drawing_area();
+            let frame = draw(
+                &area,
+                run,
+                progress,
+                &Style::default(),
+                &SceneText::default(),
+            )
+            .expect("draws");
+            area.present().expect("presents");
+            frame
+        };
+        (out, frame)
+    }
+
+    /// The (cx, cy, r) of every SVG circle of radius `r`.
+    fn circles(svg: &str, r: u32) -> Vec<(f64, f64)> {
+        svg.split("<circle")
+            .skip(1)
+            .filter_map(|c| {
+                let attr = |name: &str| -> Option<f64> {
+                    let start = c.find(&format!("{name}=\""))? + name.len() + 2;
+                    c[start..].split('"').next()?.parse().ok()
+                };
+                (attr("r")? == f64::from(r)).then(|| Some((attr("cx")?, attr("cy")?)))?
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_ball_sits_on_the_curve_where_the_run_is() {
+        let mut run = Descent::new(Curve::Bumpy, 2.1, 0.05);
+        run.step(3);
+        let (svg, frame) = svg(&run, 1.0);
+        let balls = circles(&svg, 9);
+        assert!(!balls.is_empty(), "a ball is drawn");
+        let expected = frame.to_pixel(run.w(), run.loss());
+        let (x, y) = balls[balls.len() - 1];
+        assert!(
+            (x - expected.0).abs() <= 2.0 && (y - expected.1).abs() <= 2.0,
+            "{x},{y} vs {expected:?}"
+        );
+        assert!(
+            svg.contains("global minimum") && svg.contains("local minimum") && svg.contains("peak")
+        );
+    }
+
+    #[test]
+    fn diverged_runs_draw_no_nan_and_mark_the_ball_off_the_chart() {
+        let mut run = Descent::new(Curve::bowl(), 1.0, 50.0);
+        run.step(1000);
+        assert!(run.diverged());
+        for progress in [0.0, 0.5, 1.0] {
+            let (svg, frame) = svg(&run, progress);
+            assert!(
+                !svg.contains("NaN") && !svg.contains("inf"),
+                "no non-finite numbers"
+            );
+            assert!(svg.contains("off the chart"));
+            let (x, y) = circles(&svg, 9)[0];
+            assert!(frame.plot.contains(x, y) || (x - f64::from(frame.plot.right)).abs() < 2.0);
+        }
+    }
+
+    #[test]
+    fn an_overshoot_hops_above_the_valley() {
+        let curve = Curve::bowl();
+        let frame = CurveFrame::new(&curve, (800, 450), &Style::default());
+        // From w = 1 to w = −0.8 the straight line would pass through the valley.
+        let (w, y) = ball_point(&curve, 1.0, -0.8, 0.5, &frame);
+        assert!(w.abs() < 0.2);
+        assert!(
+            y > curve.value(1.0) * 0.5,
+            "the ball flies over the minimum: y = {y}"
+        );
+        // A small step rolls along the ground.
+        let (w, y) = ball_point(&curve, 1.0, 0.95, 0.5, &frame);
+        assert!((y - curve.value(w)).abs() < 1e-12);
+        // The ends are the positions themselves.
+        assert_eq!(
+            ball_point(&curve, 1.0, -0.8, 1.0, &frame),
+            (-0.8, curve.value(-0.8))
+        );
+    }
+
+    #[test]
+    fn weight_at_inverts_to_pixel() {
+        let frame = CurveFrame::new(&Curve::data_mse(), (640, 360), &Style::new(2.0, false));
+        for w in [0.0, 1.0, 2.0, 3.5] {
+            let (x, _) = frame.to_pixel(w, 0.0);
+            assert!((frame.weight_at(x) - w).abs() < 1e-9);
+        }
+        assert_eq!(frame.weight_at(-1e9), frame.w_range.0);
+    }
+
+    #[test]
+    fn tick_labels_are_short() {
+        assert_eq!(format_tick(0.5), "0.5");
+        assert_eq!(format_tick(2.0), "2");
+        assert_eq!(format_tick(1.23456), "1.235");
+        assert_eq!(format_tick(250000.0), "2e5");
+        assert_eq!(format_tick(-0.0001), "-1e-4");
+    }
+}

@@ -1,0 +1,3 @@
+//! One module per scene.
+
+pub mod descent;

@@ -1,0 +1,163 @@
+//! Sizes, colours and the words drawn inside charts.
+
+use plotters::style::RGBColor;
+
+/// How big and how bold to draw.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Backend pixels per CSS pixel (the device-pixel ratio; 1 for SVG).
+    pub scale: f64,
+    /// Projector mode: larger type, thicker lines, higher contrast.
+    pub present: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self {
+            scale: 1.0,
+            present: false,
+        }
+    }
+}
+
+impl Style {
+    /// A style for a surface with `scale` backend pixels per CSS pixel.
+    /// Non-finite or non-positive scales fall back to 1.
+    pub fn new(scale: f64, present: bool) -> Self {
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale.clamp(0.5, 8.0)
+        } else {
+            1.0
+        };
+        Self { scale, present }
+    }
+
+    /// A length of `css` CSS pixels in backend pixels, at least 1.
+    pub fn px(&self, css: f64) -> u32 {
+        let boost = if self.present { 1.5 } else { 1.0 };
+        (css * boost * self.scale).round().max(1.0) as u32
+    }
+
+    /// Like [`Style::px`], signed, for coordinates.
+    pub fn offset(&self, css: f64) -> i32 {
+        self.px(css) as i32
+    }
+
+    /// A font size of `css` CSS pixels in backend pixels.
+    pub fn font(&self, css: f64) -> f64 {
+        let boost = if self.present { 1.35 } else { 1.0 };
+        css * boost * self.scale
+    }
+
+    /// The colours to draw with.
+    pub fn palette(&self) -> Palette {
+        if self.present {
+            Palette::HIGH_CONTRAST
+        } else {
+            Palette::STANDARD
+        }
+    }
+}
+
+/// Colours, from the Okabe–Ito palette (safe for colour-blind viewers);
+/// meaning is never carried by colour alone (shapes and labels go with it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Chart background.
+    pub background: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Axis lines and tick labels.
+    pub axis: RGBColor,
+    /// The loss curve and loss line.
+    pub curve: RGBColor,
+    /// The ball.
+    pub ball: RGBColor,
+    /// The ball's outline.
+    pub ball_edge: RGBColor,
+    /// The tangent (gradient) line.
+    pub tangent: RGBColor,
+    /// Minima markers.
+    pub minimum: RGBColor,
+    /// Warnings: values off the chart, divergence.
+    pub warning: RGBColor,
+}
+
+impl Palette {
+    /// For screens.
+    pub const STANDARD: Palette = Palette {
+        background: RGBColor(255, 255, 255),
+        grid: RGBColor(232, 236, 241),
+        axis: RGBColor(71, 85, 105),
+        curve: RGBColor(0, 114, 178),
+        ball: RGBColor(230, 159, 0),
+        ball_edge: RGBColor(90, 60, 0),
+        tangent: RGBColor(213, 94, 0),
+        minimum: RGBColor(0, 158, 115),
+        warning: RGBColor(213, 94, 0),
+    };
+
+    /// For projectors: darker lines, stronger contrast.
+    pub const HIGH_CONTRAST: Palette = Palette {
+        background: RGBColor(255, 255, 255),
+        grid: RGBColor(210, 214, 220),
+        axis: RGBColor(0, 0, 0),
+        curve: RGBColor(0, 80, 140),
+        ball: RGBColor(230, 159, 0),
+        ball_edge: RGBColor(0, 0, 0),
+        tangent: RGBColor(170, 60, 0),
+        minimum: RGBColor(0, 110, 80),
+        warning: RGBColor(170, 60, 0),
+    };
+}
+
+/// Words drawn inside charts, in the page's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneText {
+    /// Caption of the weight axis.
+    pub weight_axis: String,
+    /// Caption of the loss axis.
+    pub loss_axis: String,
+    /// Caption of the step axis.
+    pub step_axis: String,
+    /// Label of the lowest minimum.
+    pub global_minimum: String,
+    /// Label of a higher minimum.
+    pub local_minimum: String,
+    /// Label of a peak.
+    pub peak: String,
+    /// Label for values above the chart.
+    pub off_chart: String,
+}
+
+impl Default for SceneText {
+    fn default() -> Self {
+        Self {
+            weight_axis: "weight w".into(),
+            loss_axis: "loss L(w)".into(),
+            step_axis: "step".into(),
+            global_minimum: "global minimum".into(),
+            local_minimum: "local minimum".into(),
+            peak: "peak".into(),
+            off_chart: "off the chart".into(),
+        }
+    }
+}
+
+impl SceneText {
+    /// Sets the text for `key` (the field name); returns false for an unknown key.
+    pub fn set(&mut self, key: &str, value: &str) -> bool {
+        let slot = match key {
+            "weight_axis" => &mut self.weight_axis,
+            "loss_axis" => &mut self.loss_axis,
+            "step_axis" => &mut self.step_axis,
+            "global_minimum" => &mut self.global_minimum,
+            "local_minimum" => &mut self.local_minimum,
+            "peak" => &mut self.peak,
+            "off_chart" => &mut self.off_chart,
+            _ => return false,
+        };
+        *slot = value.to_owned();
+        true
+    }
+}

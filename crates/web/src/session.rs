@@ -1,0 +1,160 @@
+//! A gradient-descent run, held for JavaScript.
+
+use descent_core::{Curve, Descent};
+use wasm_bindgen::prelude::*;
+
+/// A run of gradient descent on one of the 1-D curves (section 3.2).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct DescentSession {
+    pub(crate) run: Descent,
+}
+
+fn learning_rate(value: f64) -> Result<f64, JsError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(JsError::new(&format!(
+            "learning rate: must be a finite number ≥ 0 (got {value})"
+        )))
+    }
+}
+
+#[wasm_bindgen]
+impl DescentSession {
+    /// A run on the curve called `curve`, from `start` (the curve's default
+    /// start when absent or not finite) with learning rate η.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        curve: &str,
+        start: Option<f64>,
+        learning_rate_value: f64,
+    ) -> Result<DescentSession, JsError> {
+        let curve = Curve::from_name(curve).ok_or_else(|| {
+            JsError::new(&format!(
+                "curve: unknown curve {curve:?} ({})",
+                Curve::NAMES.join(", ")
+            ))
+        })?;
+        let start = start
+            .filter(|s| s.is_finite())
+            .unwrap_or_else(|| curve.default_start());
+        Ok(Self {
+            run: Descent::new(curve, start, learning_rate(learning_rate_value)?),
+        })
+    }
+
+    /// Takes up to `n` steps; returns how many were taken (fewer once diverged).
+    pub fn step(&mut self, n: u32) -> u32 {
+        self.run.step(u64::from(n)) as u32
+    }
+
+    /// Changes η without a reset: the ball stays where it is.
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, value: f64) -> Result<(), JsError> {
+        self.run.set_learning_rate(learning_rate(value)?);
+        Ok(())
+    }
+
+    /// Starts over from `start` (the previous start when absent).
+    pub fn reset(&mut self, start: Option<f64>) {
+        let start = start.filter(|s| s.is_finite()).unwrap_or(self.run.start());
+        self.run.reset(start);
+    }
+
+    /// The curve's name.
+    #[wasm_bindgen(getter)]
+    pub fn curve(&self) -> String {
+        self.run.curve().name().to_owned()
+    }
+
+    /// The current weight w.
+    #[wasm_bindgen(getter)]
+    pub fn w(&self) -> f64 {
+        self.run.w()
+    }
+
+    /// The weight before the last step.
+    #[wasm_bindgen(getter, js_name = previousW)]
+    pub fn previous_w(&self) -> f64 {
+        self.run.previous_w()
+    }
+
+    /// Where the run started.
+    #[wasm_bindgen(getter)]
+    pub fn start(&self) -> f64 {
+        self.run.start()
+    }
+
+    /// L(w) at the current weight (may be huge once diverged).
+    #[wasm_bindgen(getter)]
+    pub fn loss(&self) -> f64 {
+        self.run.loss()
+    }
+
+    /// ∂L/∂w at the current weight.
+    #[wasm_bindgen(getter)]
+    pub fn gradient(&self) -> f64 {
+        self.run.gradient()
+    }
+
+    /// The learning rate η.
+    #[wasm_bindgen(getter, js_name = learningRate)]
+    pub fn learning_rate(&self) -> f64 {
+        self.run.learning_rate()
+    }
+
+    /// Steps taken since the start.
+    #[wasm_bindgen(getter)]
+    pub fn steps(&self) -> f64 {
+        self.run.steps() as f64
+    }
+
+    /// `too_slow`, `converging`, `oscillating` or `diverging`.
+    #[wasm_bindgen(getter)]
+    pub fn regime(&self) -> String {
+        self.run.regime().key().to_owned()
+    }
+
+    /// η* = 2 / L″(w_min) for the minimum ahead.
+    #[wasm_bindgen(getter, js_name = criticalLearningRate)]
+    pub fn critical_learning_rate(&self) -> f64 {
+        self.run.critical_learning_rate()
+    }
+
+    /// The minimum the ball is heading to.
+    #[wasm_bindgen(getter, js_name = targetMinimum)]
+    pub fn target_minimum(&self) -> f64 {
+        self.run.target_minimum()
+    }
+
+    /// Whether the target is the lowest minimum of the curve.
+    #[wasm_bindgen(getter, js_name = targetIsGlobal)]
+    pub fn target_is_global(&self) -> bool {
+        self.run.target_minimum() == self.run.curve().global_minimum()
+    }
+
+    /// Whether the run has flown off and stopped.
+    #[wasm_bindgen(getter)]
+    pub fn diverged(&self) -> bool {
+        self.run.diverged()
+    }
+
+    /// Whether the ball has come to rest in a pit.
+    #[wasm_bindgen(getter, js_name = atRest)]
+    pub fn at_rest(&self) -> bool {
+        self.run.at_rest()
+    }
+
+    /// The lowest weight the picture shows.
+    #[wasm_bindgen(getter, js_name = viewLow)]
+    pub fn view_low(&self) -> f64 {
+        self.run.curve().view().0
+    }
+
+    /// The highest weight the picture shows.
+    #[wasm_bindgen(getter, js_name = viewHigh)]
+    pub fn view_high(&self) -> f64 {
+        self.run.curve().view().1
+    }
+}

@@ -1,0 +1,114 @@
+// Headless Chromium for the end-to-end tests: Debian's browser driven by
+// playwright-core, every request outside the page's own origin refused and
+// recorded, every console error or warning recorded.
+
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = join(here, '..', '..', 'dist');
+export const ARTIFACTS = join(here, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * Starts the server and a browser; `open(query, options)` gives a ready page
+ * plus the problems it logged. Call `close()` at the end.
+ */
+export async function harness({ prefix = '/' } = {}) {
+  const server = await serve(DIST, prefix);
+  const browser = await launch();
+  async function open(query = '', { width = 1280, height = 720, scale = 1, locale = 'en-US', reducedMotion = 'no-preference', hasTouch = false } = {}) {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      deviceScaleFactor: scale,
+      locale,
+      reducedMotion,
+      hasTouch,
+      isMobile: hasTouch,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems = [];
+    const foreign = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      dialog.dismiss();
+    });
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.origin) || url.startsWith('data:')) return route.continue();
+      foreign.push(url);
+      return route.abort();
+    });
+    await page.goto(server.url + query);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' || !document.getElementById('fatal').hidden);
+    // Two frames, so the first draw has happened.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    return { page, context, problems, foreign };
+  }
+  return {
+    server,
+    open,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The descent scene's state, read from the page. */
+export function state(page) {
+  return page.evaluate(() => window.descent.state());
+}
+
+/** Waits for the next few animation frames. */
+export function frames(page, n = 2) {
+  return page.evaluate((n) => new Promise((done) => {
+    const tick = (k) => (k === 0 ? done() : requestAnimationFrame(() => tick(k - 1)));
+    tick(n);
+  }), n);
+}
+
+/** Counts a canvas's pixels that are not background white, and ball-orange ones. */
+export function canvasInk(page, selector) {
+  return page.evaluate((selector) => {
+    const canvas = document.querySelector(selector);
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    let orange = 0;
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+      if (a > 0 && (r < 235 || g < 235 || b < 235)) ink += 1;
+      if (r > 200 && g > 130 && g < 190 && b < 50) orange += 1;
+      if (r < 30 && g > 90 && g < 140 && b > 150) blue += 1;
+    }
+    return { ink, orange, blue, width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth, cssHeight: canvas.clientHeight };
+  }, selector);
+}
+
+/** Text that must never appear on the page. */
+export const NON_FINITE = /\bNaN\b|Infinity|\binf\b/i;

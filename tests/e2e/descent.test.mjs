@@ -1,0 +1,195 @@
+// End-to-end: the gradient-descent scene in headless Chromium, against the
+// release build in dist/.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { join } from 'node:path';
+import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state } from './browser.mjs';
+
+let h;
+before(async () => {
+  h = await harness();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** Clicks Step `n` times and returns the state after each click. */
+async function stepTimes(page, n) {
+  const states = [];
+  for (let i = 0; i < n; i += 1) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    states.push(await state(page));
+  }
+  return states;
+}
+
+function regimeLabel(page) {
+  return page.locator('#regime .regime-name').innerText();
+}
+
+describe('gradient-descent scene', () => {
+  test('loads cleanly and draws the ball and the loss plot', async () => {
+    const { page, context, problems, foreign } = await h.open();
+    await stepTimes(page, 3);
+    await frames(page, 30);
+    const curve = await canvasInk(page, '#curve-canvas');
+    const loss = await canvasInk(page, '#loss-canvas');
+    assert.ok(curve.ink > 5_000, `curve canvas has ink (${curve.ink})`);
+    assert.ok(curve.orange > 100, `the orange ball is drawn (${curve.orange} px)`);
+    assert.ok(curve.blue > 500, `the blue curve is drawn (${curve.blue} px)`);
+    assert.ok(loss.ink > 5_000, `loss canvas has ink (${loss.ink})`);
+    assert.ok(loss.blue > 50, `the loss line is drawn (${loss.blue} px)`);
+    const s = await state(page);
+    assert.equal(s.curve, 'data-mse');
+    assert.equal(s.steps, 3);
+    assert.match(await page.locator('#out-step').innerText(), /^3$/);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('the slider changes η without a reset, and with it the trajectory', async () => {
+    const { page, context, problems } = await h.open('?curve=bumpy');
+    const before = (await stepTimes(page, 3)).at(-1);
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    await slider.focus();
+    for (let i = 0; i < 15; i += 1) await page.keyboard.press('ArrowRight');
+    const retuned = await state(page);
+    assert.ok(retuned.learningRate > before.learningRate * 1.3, 'η went up');
+    assert.equal(retuned.steps, before.steps, 'no reset');
+    assert.equal(retuned.w, before.w, 'the ball stayed put');
+    const changed = (await stepTimes(page, 3)).at(-1);
+
+    const fresh = await h.open('?curve=bumpy');
+    const unchanged = (await stepTimes(fresh.page, 6)).at(-1);
+    assert.notEqual(changed.w, unchanged.w, 'a different η, a different trajectory');
+    assert.match(await page.locator('#lr-value').innerText(), new RegExp(String(retuned.learningRate)));
+    assert.deepEqual(problems, []);
+    await fresh.context.close();
+    await context.close();
+  });
+
+  test('η well below η*: the loss falls monotonically, "too slow" or "converging"', async () => {
+    for (const [lr, label] of [['0.005', 'Too slow'], ['0.3', 'Converging']]) {
+      const { page, context } = await h.open(`?curve=bowl&start=2&lr=${lr}`);
+      const s0 = await state(page);
+      assert.equal(s0.criticalLearningRate, 1, 'bowl of curvature 2: η* = 1');
+      const losses = [s0.loss, ...(await stepTimes(page, 8)).map((s) => s.loss)];
+      for (let i = 1; i < losses.length; i += 1) assert.ok(losses[i] < losses[i - 1], `falls at step ${i}`);
+      assert.equal(await regimeLabel(page), label);
+      await context.close();
+    }
+  });
+
+  test('η between η*/2 and η*: "oscillating", and the loss still falls', async () => {
+    const { page, context } = await h.open('?curve=bowl&start=2&lr=0.8');
+    const states = [await state(page), ...(await stepTimes(page, 8))];
+    for (let i = 1; i < states.length; i += 1) {
+      assert.ok(states[i].loss < states[i - 1].loss, `loss falls at step ${i}`);
+      assert.ok(states[i].w * states[i - 1].w < 0, `jumps over the minimum at step ${i}`);
+    }
+    assert.equal(await regimeLabel(page), 'Oscillating');
+    await context.close();
+  });
+
+  test('η above η*: "diverging" within a few steps, no NaN or ∞, charts drawn, reset recovers', async () => {
+    const { page, context, problems } = await h.open('?curve=bowl&start=2&lr=1.2&speed=1000');
+    await stepTimes(page, 2);
+    assert.equal(await regimeLabel(page), 'Diverging');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => window.descent.state().diverged, null, { timeout: 10_000 });
+    await frames(page, 5);
+    const text = await page.locator('body').innerText();
+    assert.doesNotMatch(text, NON_FINITE);
+    assert.match(await page.locator('#status').innerText(), /flew off/);
+    assert.ok((await canvasInk(page, '#curve-canvas')).orange > 50, 'the ball is still drawn, at the edge');
+    assert.ok((await canvasInk(page, '#loss-canvas')).ink > 5_000, 'the loss plot is not blank');
+
+    // Extreme values stay finite on the page too.
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    await slider.focus();
+    await page.keyboard.press('End');
+    await frames(page, 5);
+    assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await frames(page, 2);
+    let s = await state(page);
+    assert.equal(s.diverged, false);
+    assert.equal(s.steps, 0);
+    assert.equal(s.w, 2);
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await stepTimes(page, 3);
+    s = await state(page);
+    assert.ok(s.loss < 4 && s.loss > 0, 'back to descending');
+    assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('keyboard: arrows move the slider, Space toggles play', async () => {
+    const { page, context } = await h.open('?curve=bumpy');
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    await slider.focus();
+    const eta0 = (await state(page)).learningRate;
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const eta1 = (await state(page)).learningRate;
+    assert.ok(eta1 < eta0, 'left lowers η');
+    await page.keyboard.press('ArrowUp');
+    assert.ok((await state(page)).learningRate > eta1, 'up raises η');
+    assert.equal((await state(page)).playing, false);
+    await page.keyboard.press('Space');
+    assert.equal((await state(page)).playing, true);
+    await page.waitForFunction(() => window.descent.state().steps > 0);
+    await page.keyboard.press('Space');
+    assert.equal((await state(page)).playing, false);
+    await expectFocusVisible(page, slider);
+    await context.close();
+  });
+
+  test('a bad address falls back with a visible notice', async () => {
+    const { page, context, problems } = await h.open('?lr=abc&curve=saddle&start=1e999');
+    const notice = page.locator('#notice');
+    await notice.waitFor({ state: 'visible' });
+    const text = await notice.innerText();
+    for (const name of ['lr', 'curve', 'start']) assert.match(text, new RegExp(`\\b${name}\\b`));
+    const s = await state(page);
+    assert.equal(s.curve, 'data-mse');
+    assert.equal(s.learningRate, 0.01);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('sharp on HiDPI screens', async () => {
+    const { page, context } = await h.open('', { scale: 2 });
+    const curve = await canvasInk(page, '#curve-canvas');
+    assert.equal(curve.width, curve.cssWidth * 2);
+    assert.equal(curve.height, curve.cssHeight * 2);
+    await context.close();
+  });
+
+  test('screenshots at 1280×720 and 390×844, laid out without overflow', async () => {
+    for (const [width, height, name] of [[1280, 720, 'descent-1280x720.png'], [390, 844, 'descent-390x844.png']]) {
+      const { page, context, problems } = await h.open('?curve=bumpy', { width, height, hasTouch: width < 500 });
+      await stepTimes(page, 4);
+      await frames(page, 30);
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
+      const box = await page.locator('#curve-canvas').boundingBox();
+      assert.ok(box.width > width * 0.5 && box.height >= 200, 'the ball scene is big');
+      await page.screenshot({ path: join(ARTIFACTS, name) });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});
+
+async function expectFocusVisible(page, locator) {
+  await locator.focus();
+  const outline = await locator.evaluate((node) => getComputedStyle(node).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+}

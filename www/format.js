@@ -1,0 +1,24 @@
+// Numbers for people: never "NaN" or "Infinity" on the page.
+
+import { t } from './i18n.js';
+
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** `v` with about `digits` significant digits; huge and tiny values as a × 10ⁿ. */
+export function formatNumber(v, digits = 4) {
+  if (typeof v !== 'number' || Number.isNaN(v) || !Number.isFinite(v)) return t('overflow');
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e6 || a < 1e-4) {
+    const [mantissa, exponent] = v.toExponential(digits - 2).split('e');
+    const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+    return `${mantissa}×10${power}`;
+  }
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(a)));
+  return v.toFixed(Math.min(decimals, 8)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** A step count with thousands grouped. */
+export function formatCount(n) {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : t('overflow');
+}
