@@ -26,4 +26,4 @@ step "release build (trunk)"
 trunk build --release
 
 step "browser end-to-end tests"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 tests/unit/ tests/e2e/

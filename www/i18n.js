@@ -7,7 +7,10 @@ export const STRINGS = {
     skip_to_scene: 'Skip to the scene',
     chapter: 'Chapter 3 · The training process',
     nav_scenes: 'Scenes',
+    scene_loss: '3.1 Loss',
     scene_descent: '3.2 Gradient descent',
+    scene_backprop: '3.3 Backpropagation',
+    scene_loop: '3.4 Training loop',
     switch_language: '中文',
     switch_language_name: 'Switch to Chinese (切换到中文)',
     dismiss: 'Dismiss',
@@ -69,13 +72,28 @@ export const STRINGS = {
     minimum: 'minimum',
     peak: 'peak',
     off_chart: 'off the chart',
+
+    // ── 3.1 Loss functions (scene loss) ──
+
+    // ── end 3.1 ──
+
+    // ── 3.3 Backpropagation (scene backprop) ──
+
+    // ── end 3.3 ──
+
+    // ── 3.4 The training loop (scene loop) ──
+
+    // ── end 3.4 ──
   },
   zh: {
     title: 'Descent — 看见神经网络的学习过程',
     skip_to_scene: '跳到演示',
     chapter: '第三章 · 训练过程',
     nav_scenes: '演示',
+    scene_loss: '3.1 损失函数',
     scene_descent: '3.2 梯度下降',
+    scene_backprop: '3.3 反向传播',
+    scene_loop: '3.4 训练流程',
     switch_language: 'English',
     switch_language_name: '切换到英文 (Switch to English)',
     dismiss: '关闭',
@@ -137,6 +155,18 @@ export const STRINGS = {
     minimum: '极小值',
     peak: '极大值',
     off_chart: '超出图表',
+
+    // ── 3.1 Loss functions (scene loss) ──
+
+    // ── end 3.1 ──
+
+    // ── 3.3 Backpropagation (scene backprop) ──
+
+    // ── end 3.3 ──
+
+    // ── 3.4 The training loop (scene loop) ──
+
+    // ── end 3.4 ──
   },
 };
 

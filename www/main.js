@@ -3,9 +3,13 @@
 import { LANGUAGES, language, pickLanguage, setLanguage, t } from './i18n.js';
 import { showFatal, showNotice, wireMessageStrips } from './notice.js';
 import { oneOf, readSettings } from './url.js';
+import * as lossFunctions from './scenes/loss-functions.js';
 import * as gradientDescent from './scenes/gradient-descent.js';
+import * as backprop from './scenes/backprop.js';
+import * as trainingLoop from './scenes/training-loop.js';
 
-const SCENES = { descent: gradientDescent };
+/** The scenes by their `?scene=` name, in the chapter's order. */
+const SCENES = { loss: lossFunctions, descent: gradientDescent, backprop, loop: trainingLoop };
 
 /** The wasm exports, whether trunk has already started them or will soon. */
 function wasmBindings() {
@@ -13,6 +17,16 @@ function wasmBindings() {
   return new Promise((resolve) => {
     addEventListener('TrunkApplicationStarted', () => resolve(window.wasmBindings), { once: true });
   });
+}
+
+/** Marks the current scene in the navigation; links keep the chosen language. */
+function markCurrentScene(scene) {
+  for (const link of document.querySelectorAll('.scenes a[data-scene]')) {
+    const params = new URLSearchParams({ scene: link.dataset.scene, lang: language() });
+    link.href = `?${params}`;
+    if (link.dataset.scene === scene) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
 }
 
 function reportFailure(error) {
@@ -31,6 +45,7 @@ async function boot() {
     scene: { parse: oneOf(Object.keys(SCENES)), fallback: 'descent' },
   });
   setLanguage(pickLanguage(settings.lang, navigator.languages));
+  markCurrentScene(settings.scene);
 
   const root = document.getElementById('scene');
   const busy = document.createElement('p');
@@ -50,6 +65,7 @@ async function boot() {
 
   document.getElementById('lang-switch').addEventListener('click', () => {
     setLanguage(language() === 'zh' ? 'en' : 'zh');
+    markCurrentScene(settings.scene);
     mounted.relabel();
     notify();
   });

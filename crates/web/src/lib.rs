@@ -9,14 +9,14 @@
 
 use wasm_bindgen::prelude::*;
 
+mod charts;
 mod fatal;
 mod layer;
-mod session;
+pub mod scenes;
 mod surface;
-mod views;
 
-pub use session::DescentSession;
-pub use views::{CurveView, LossView};
+pub use charts::loss::LossView;
+pub use scenes::descent::{CurveView, DescentSession};
 
 /// Runs once when the module loads: a panic shows a visible message on the
 /// page instead of freezing the canvas.

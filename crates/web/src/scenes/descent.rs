@@ -1,7 +1,16 @@
-//! A gradient-descent run, held for JavaScript.
+//! Section 3.2: a gradient-descent run held for JavaScript, and the view
+//! that draws its ball on the loss curve.
 
 use descent_core::{Curve, Descent};
+use descent_plot::scenes::descent::{self, CurveFrame};
+use descent_plot::SceneText;
+use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::{draw_error, set_text};
+use crate::layer::{backend, Layer};
+use crate::surface;
 
 /// A run of gradient descent on one of the 1-D curves (section 3.2).
 #[wasm_bindgen]
@@ -156,5 +165,106 @@ impl DescentSession {
     #[wasm_bindgen(getter, js_name = viewHigh)]
     pub fn view_high(&self) -> f64 {
         self.run.curve().view().1
+    }
+}
+
+/// What the curve background depends on: curve, size, scale, projector mode, words.
+#[derive(Debug, PartialEq)]
+struct CurveKey(&'static str, (u32, u32), u64, bool, u32);
+
+/// The ball on its loss curve, on a page canvas.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct CurveView {
+    canvas: HtmlCanvasElement,
+    layer: Layer<CurveKey>,
+    frame: Option<CurveFrame>,
+    text: SceneText,
+    text_version: u32,
+    present: bool,
+}
+
+#[wasm_bindgen]
+impl CurveView {
+    /// A view drawing on `canvas`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> Result<CurveView, JsError> {
+        Ok(Self {
+            canvas,
+            layer: Layer::new()?,
+            frame: None,
+            text: SceneText::default(),
+            text_version: 0,
+            present: false,
+        })
+    }
+
+    /// Sets a word drawn in the chart (`weight_axis`, `loss_axis`,
+    /// `global_minimum`, `local_minimum`, `peak`, `off_chart`).
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
+        set_text(&mut self.text, key, value)?;
+        self.text_version = self.text_version.wrapping_add(1);
+        Ok(())
+    }
+
+    /// Projector mode: larger type and thicker lines.
+    #[wasm_bindgen(js_name = setPresent)]
+    pub fn set_present(&mut self, present: bool) {
+        self.present = present;
+    }
+
+    /// Draws the run with the ball `progress` (0 → 1) of the way through its last step.
+    pub fn draw(&mut self, session: &DescentSession, progress: f64) -> Result<(), JsError> {
+        let (size, style) = surface::fit(&self.canvas, self.present);
+        let run = &session.run;
+        let key = CurveKey(
+            run.curve().name(),
+            size,
+            style.scale.to_bits(),
+            self.present,
+            self.text_version,
+        );
+        let text = &self.text;
+        if let Some(frame) = self.layer.refresh(key, size, |area| {
+            descent::draw_background(area, run.curve(), &style, text).map_err(draw_error)
+        })? {
+            self.frame = Some(frame);
+        }
+        let frame = self
+            .frame
+            .ok_or_else(|| JsError::new("curve view has no frame"))?;
+        self.layer.blit(&self.canvas)?;
+        let area = backend(&self.canvas)?.into_drawing_area();
+        descent::draw_foreground(&area, &frame, run, progress, &style, text).map_err(draw_error)?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The weight under CSS x-coordinate `x` (relative to the canvas), kept in view.
+    #[wasm_bindgen(js_name = weightAt)]
+    pub fn weight_at(&self, x: f64) -> Option<f64> {
+        let frame = self.frame?;
+        Some(frame.weight_at(x * surface::scale_of(&self.canvas)))
+    }
+
+    /// Whether CSS point (x, y) is on or near the ball (for dragging).
+    #[wasm_bindgen(js_name = isOnBall)]
+    pub fn is_on_ball(&self, session: &DescentSession, x: f64, y: f64) -> bool {
+        let Some(frame) = self.frame else {
+            return false;
+        };
+        let scale = surface::scale_of(&self.canvas);
+        let run = &session.run;
+        let (bx, by) = frame.to_pixel(run.w(), run.loss());
+        let (dx, dy) = (x * scale - bx, y * scale - by);
+        (dx * dx + dy * dy).sqrt() <= 24.0 * scale
+    }
+
+    /// Whether CSS point (x, y) lies inside the plotting area.
+    #[wasm_bindgen(js_name = isInPlot)]
+    pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
+        let scale = surface::scale_of(&self.canvas);
+        self.frame
+            .is_some_and(|f| f.plot.contains(x * scale, y * scale))
     }
 }

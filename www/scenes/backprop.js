@@ -1,0 +1,5 @@
+// Section 3.3.
+
+export function mount() {
+  throw new Error('scene 3.3 is not built yet');
+}
