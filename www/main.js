@@ -70,14 +70,9 @@ async function boot() {
     notify();
   });
 
-  window.descent = {
-    scene: settings.scene,
-    state: () => mounted.state(),
-    step: (n) => mounted.step(n),
-    play: (playing) => mounted.play(playing),
-    setSpeed: (speed) => mounted.setSpeed(speed),
-    timeFrames: () => mounted.timeFrames(),
-  };
+  // The scene's own handle (state(), step(), …) for host pages and tests.
+  window.descent = { scene: settings.scene, ...mounted };
+
   document.documentElement.dataset.ready = 'true';
 }
 

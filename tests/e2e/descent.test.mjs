@@ -151,6 +151,35 @@ describe('gradient-descent scene', () => {
     await context.close();
   });
 
+  test('clicking the curve, or dragging the ball by touch, picks the start', async () => {
+    for (const [width, height, touch] of [[1280, 720, false], [390, 844, true]]) {
+      const { page, context, problems } = await h.open('?curve=bowl&start=2', { width, height, hasTouch: touch });
+      await stepTimes(page, 2);
+      const canvas = page.locator('#curve-canvas');
+      const box = await canvas.boundingBox();
+      // The bowl's view is symmetric about its minimum at 0: a point left of centre is w < 0.
+      const target = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.5 };
+      if (touch) await page.touchscreen.tap(target.x, target.y);
+      else await page.mouse.click(target.x, target.y);
+      await frames(page, 2);
+      const s = await state(page);
+      assert.equal(s.steps, 0, 'a new start resets the run');
+      assert.ok(s.w < -0.3, `the ball moved left of the minimum (w = ${s.w})`);
+      assert.equal(s.playing, false);
+      if (!touch) {
+        // Drag from the ball to the right.
+        const from = await page.evaluate(() => window.descent.ballPosition());
+        await page.mouse.move(box.x + from.x, box.y + from.y);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width * 0.8, box.y + from.y, { steps: 5 });
+        await page.mouse.up();
+        assert.ok((await state(page)).w > 0.5, 'dragged to the right of the minimum');
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
   test('a bad address falls back with a visible notice', async () => {
     const { page, context, problems } = await h.open('?lr=abc&curve=saddle&start=1e999');
     const notice = page.locator('#notice');

@@ -394,6 +394,11 @@ export function mount(root, wasm, params) {
         el.speed.value = String(SPEEDS.indexOf(speed));
       }
     },
+    /** The ball's centre in CSS pixels relative to the curve canvas. */
+    ballPosition() {
+      const [x, y] = curveView.ballPosition(state.session);
+      return { x, y };
+    },
     /** Starts timing frames; returns a function that stops and gives the times in ms. */
     timeFrames() {
       state.timings = [];

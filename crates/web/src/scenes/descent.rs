@@ -260,6 +260,19 @@ impl CurveView {
         (dx * dx + dy * dy).sqrt() <= 24.0 * scale
     }
 
+    /// The ball's centre in CSS pixels relative to the canvas, `[x, y]`
+    /// (empty before the first draw).
+    #[wasm_bindgen(js_name = ballPosition)]
+    pub fn ball_position(&self, session: &DescentSession) -> Vec<f64> {
+        let Some(frame) = self.frame else {
+            return Vec::new();
+        };
+        let scale = surface::scale_of(&self.canvas);
+        let run = &session.run;
+        let (x, y) = frame.to_pixel(run.w(), run.loss());
+        vec![x / scale, y / scale]
+    }
+
     /// Whether CSS point (x, y) lies inside the plotting area.
     #[wasm_bindgen(js_name = isInPlot)]
     pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
