@@ -15,12 +15,20 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves `dir` at http://127.0.0.1:<port><prefix>; resolves to { origin, url, close }. */
-export async function serve(dir, prefix = '/') {
+/**
+ * Serves `dir` at http://127.0.0.1:<port><prefix>, plus `extra` pages
+ * ({ '/path': html }) outside it; resolves to { origin, url, close }.
+ */
+export async function serve(dir, prefix = '/', extra = {}) {
   const root = resolve(dir);
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+      if (path in extra) {
+        response.writeHead(200, { 'content-type': TYPES['.html'] });
+        response.end(extra[path]);
+        return;
+      }
       if (!path.startsWith(prefix)) throw new Error('outside');
       let file = normalize(join(root, path.slice(prefix.length)));
       if (!file.startsWith(root)) throw new Error('outside');

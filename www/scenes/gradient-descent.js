@@ -8,6 +8,7 @@ import { applyTo, t } from '../i18n.js';
 import { formatCount, formatNumber } from '../format.js';
 import { STEPS, fraction, positionOf, valueAt } from '../controls/log-slider.js';
 import { numberIn, oneOf, readSettings } from '../url.js';
+import { announce } from '../shell/announce.js';
 
 const SPEEDS = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
 const DEFAULT_SPEED = 5;
@@ -51,7 +52,7 @@ const TEMPLATE = `
       <canvas id="loss-canvas" class="chart" role="img" data-i18n-aria-label="loss_canvas"></canvas>
     </figure>
     <div class="panel controls">
-      <div class="control control-lr">
+      <div class="control control-lr" data-control="lr">
         <div class="control-label">
           <label for="lr" data-i18n="learning_rate"></label>
           <output id="lr-value" for="lr"></output>
@@ -63,18 +64,18 @@ const TEMPLATE = `
         <p class="control-hint" data-i18n="learning_rate_hint"></p>
       </div>
       <div class="buttons">
-        <button type="button" id="play" class="primary"></button>
-        <button type="button" id="step" data-i18n="step"></button>
-        <button type="button" id="reset" data-i18n="reset"></button>
+        <button type="button" id="play" class="primary" data-control="play"></button>
+        <button type="button" id="step" data-i18n="step" data-control="step"></button>
+        <button type="button" id="reset" data-i18n="reset" data-control="reset"></button>
       </div>
-      <div class="control control-speed">
+      <div class="control control-speed" data-control="speed">
         <div class="control-label">
           <label for="speed" data-i18n="speed"></label>
           <output id="speed-value" for="speed"></output>
         </div>
         <input type="range" id="speed" min="0" max="${SPEEDS.length - 1}" step="1">
       </div>
-      <div class="control control-curve">
+      <div class="control control-curve" data-control="curve">
         <label for="curve" data-i18n="curve"></label>
         <select id="curve">
           <option value="data-mse" data-i18n="curve_data_mse"></option>
@@ -177,6 +178,8 @@ export function mount(root, wasm, params) {
     dirty: true,
     dragging: false,
     shown: {},
+    /** Called with the state after each change (host pages). */
+    listeners: [],
     /** When set, each frame's work is timed (with a pixel read back, so drawing really happened). */
     timings: null,
   };
@@ -289,10 +292,10 @@ export function mount(root, wasm, params) {
 
   /** Sets text only when it changed, so idle frames touch no layout. */
   function show(node, key, text) {
-    if (state.shown[key] !== text) {
-      state.shown[key] = text;
-      node.textContent = text;
-    }
+    if (state.shown[key] === text) return false;
+    state.shown[key] = text;
+    node.textContent = text;
+    return true;
   }
 
   function updateReadout() {
@@ -303,6 +306,7 @@ export function mount(root, wasm, params) {
     if (el.regime.dataset.regime !== regime) {
       el.regime.dataset.regime = regime;
       el.regime.querySelector('.regime-icon').innerHTML = REGIME_ICONS[regime];
+      announce(`${t(`regime_${regime}`)}. ${t(`regime_${regime}_detail`)}`);
     }
     show(el.regime.querySelector('.regime-name'), 'regime', t(`regime_${regime}`));
     show(el.regime.querySelector('.regime-detail'), 'detail', t(`regime_${regime}_detail`));
@@ -314,7 +318,7 @@ export function mount(root, wasm, params) {
       const which = t(s.targetIsGlobal ? 'which_global' : 'which_local');
       status = t('status_rolling', { which, w: formatNumber(s.targetMinimum, 3) });
     }
-    show(el.status, 'status', status);
+    if (show(el.status, 'status', status) && (s.diverged || s.atRest)) announce(status);
 
     const etaText = formatNumber(eta, 3);
     show(el.lrValue, 'lr', `η = ${etaText}`);
@@ -362,6 +366,10 @@ export function mount(root, wasm, params) {
     if (drawLoss) {
       lossView.draw(s);
       updateReadout();
+      if (state.listeners.length) {
+        const snapshot = api.state();
+        for (const listener of state.listeners) listener(snapshot);
+      }
     }
     if (state.timings && (drawCurve || drawLoss)) {
       for (const canvas of [el.curveCanvas, el.lossCanvas]) canvas.getContext('2d').getImageData(0, 0, 1, 1);
@@ -378,9 +386,39 @@ export function mount(root, wasm, params) {
   setPlaying(false);
   requestAnimationFrame(frame);
 
-  return {
+  const api = {
     refused,
     relabel,
+    /** The settings a shared link carries. */
+    settings() {
+      const s = state.session;
+      return { curve: s.curve, lr: s.learningRate, start: Number(s.start.toPrecision(6)), speed: state.speed };
+    },
+    setPresent(on) {
+      curveView.setPresent(on);
+      lossView.setPresent(on);
+      state.dirty = true;
+    },
+    /** Settings from a host page: { learningRate, playing, reset }. */
+    apply(message) {
+      const eta = Number(message.learningRate);
+      if ('learningRate' in message && Number.isFinite(eta) && eta >= 0 && eta <= 1e6) {
+        state.session.setLearningRate(eta);
+        el.lr.value = String(positionOf(eta, state.range.low, state.range.high));
+        state.dirty = true;
+      }
+      if (typeof message.playing === 'boolean') setPlaying(message.playing);
+      if (message.reset === true) resetRun(undefined);
+    },
+    onChange(listener) {
+      state.listeners.push(listener);
+    },
+    charts() {
+      return [el.curveCanvas, el.lossCanvas];
+    },
+    csv() {
+      return state.session.lossCsv();
+    },
     /** Takes `n` steps now (for host pages and benchmarks). */
     step(n) {
       state.session.step(n);
@@ -425,4 +463,5 @@ export function mount(root, wasm, params) {
       };
     },
   };
+  return api;
 }

@@ -71,6 +71,18 @@ impl DescentSession {
         self.run.reset(start);
     }
 
+    /// The loss history as CSV: `step,loss,min,max`, one row per kept bucket
+    /// (every step while the run is short; for long runs each row covers
+    /// several steps, with the lowest and highest loss among them).
+    #[wasm_bindgen(js_name = lossCsv)]
+    pub fn loss_csv(&self) -> String {
+        let mut csv = String::from("step,loss,min,max\n");
+        for b in self.run.history().buckets() {
+            csv.push_str(&format!("{},{},{},{}\n", b.last_step, b.last, b.min, b.max));
+        }
+        csv
+    }
+
     /// The curve's name.
     #[wasm_bindgen(getter)]
     pub fn curve(&self) -> String {

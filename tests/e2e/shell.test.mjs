@@ -1,0 +1,173 @@
+// End-to-end: what the page shell gives every scene — shareable links,
+// hostile addresses, embedding with postMessage, projector mode, downloads,
+// serving from a sub-path, accessibility (axe-core) and no foreign requests.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, DIST, NON_FINITE, canvasInk, frames, harness, launch, state } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+let h;
+before(async () => {
+  h = await harness();
+});
+after(async () => {
+  await h?.close();
+});
+
+describe('page shell', () => {
+  test('a copied link reopens exactly the same view', async () => {
+    const query = '?scene=descent&curve=bumpy&lr=0.35&start=-0.8&speed=10&lang=zh&present=1';
+    const first = await h.open(query);
+    await first.page.getByRole('button', { name: '复制链接' }).click();
+    const link = await first.page.locator('#copy-link').getAttribute('data-link');
+    assert.ok(link.startsWith(h.server.url), link);
+    const before = await state(first.page);
+    const second = await h.open(link.slice(h.server.url.length));
+    const after = await state(second.page);
+    for (const key of ['curve', 'learningRate', 'w', 'speed', 'steps', 'regime']) assert.equal(after[key], before[key], key);
+    assert.equal(await second.page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await second.page.evaluate(() => document.documentElement.classList.contains('present')), true);
+    assert.deepEqual([...first.problems, ...second.problems], []);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  test('hostile addresses fall back with a notice and inject nothing', async () => {
+    const attacks = ['<script>window.hacked=1</script>', '"><img src=x onerror="window.hacked=1">', 'abc', '-1', '1e999', 'NaN'];
+    const names = ['scene', 'lang', 'curve', 'lr', 'start', 'speed', 'present', 'embed', 'hide', 'lock'];
+    for (const attack of attacks) {
+      const query = '?' + names.map((n) => `${n}=${encodeURIComponent(attack)}`).join('&');
+      const { page, context, problems } = await h.open(query);
+      await page.locator('#notice').waitFor({ state: 'visible' });
+      const injected = await page.evaluate(() => ({
+        hacked: window.hacked === 1,
+        images: document.querySelectorAll('img').length,
+        scripts: [...document.scripts].filter((s) => s.textContent.includes('hacked')).length,
+      }));
+      assert.deepEqual(injected, { hacked: false, images: 0, scripts: 0 }, attack);
+      const s = await state(page);
+      assert.equal(s.curve, 'data-mse', 'defaults in force');
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      assert.equal((await state(page)).steps, 1, 'the page still works');
+      assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+      assert.deepEqual(problems, [], attack);
+      await context.close();
+    }
+  });
+
+  test('embedded in an iframe: chrome hidden, controls hidden or locked, postMessage both ways', async () => {
+    const example = await readFile(join(ROOT, 'examples', 'embed.html'), 'utf8');
+    // The course page and Descent on one static host, as a course site would have them.
+    const site = await serve(DIST, '/descent/', { '/week3.html': example.replaceAll('DESCENT_URL', '/descent/') });
+    const browser = await launch();
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 900 } })).newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+    await page.goto(`${site.origin}/week3.html`);
+    const frame = page.frameLocator('#descent');
+    await frame.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+    assert.equal(await frame.locator('header.top').isVisible(), false, 'no page chrome');
+    assert.equal(await frame.locator('#speed').isVisible(), false, 'speed hidden');
+    assert.equal(await frame.locator('#curve').isVisible(), false, 'curve hidden');
+    assert.equal(await frame.locator('#lr').isDisabled(), true, 'learning rate locked');
+    const box = await frame.locator('#curve-canvas').boundingBox();
+    const frameBox = await page.locator('#descent').boundingBox();
+    assert.ok(box.width > frameBox.width * 0.5, 'the scene fills the frame');
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'descent:ready'));
+
+    await page.getByRole('button', { name: /η = 1\.2/ }).click();
+    await page.waitForFunction(() => window.received.some((m) => m.type === 'descent:diverged'), null, { timeout: 20_000 });
+    const received = await page.evaluate(() => window.received);
+    assert.ok(received.some((m) => m.type === 'descent:regime' && m.regime === 'diverging'));
+    assert.ok(received.some((m) => m.type === 'descent:state' && m.state.learningRate === 1.2));
+
+    await page.getByRole('button', { name: /η = 0\.8/ }).click();
+    await page.waitForFunction(() => window.received.at(-1).state.regime === 'oscillating' && window.received.at(-1).state.steps > 3);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForFunction(() => window.received.at(-1).state.playing === false);
+    const width = (await frame.locator('body').boundingBox()).width;
+    await page.setViewportSize({ width: 420, height: 900 });
+    await page.waitForTimeout(300);
+    assert.ok((await frame.locator('#curve-canvas').boundingBox()).width < width, 'follows the iframe size');
+    await page.screenshot({ path: join(ARTIFACTS, 'embedded-iframe.png') });
+    assert.deepEqual(problems, []);
+    await browser.close();
+    await site.close();
+  });
+
+  test('projector mode: button, key P and ?present=1 give larger type and thicker lines', async () => {
+    const { page, context } = await h.open('?scene=descent&curve=bumpy');
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.regime-name')).fontSize));
+    const normal = await size();
+    const inkNormal = (await canvasInk(page, '#curve-canvas')).ink;
+    await page.getByRole('button', { name: 'Projector' }).click();
+    await frames(page, 3);
+    assert.ok((await size()) > normal * 1.1, 'larger type');
+    assert.ok((await canvasInk(page, '#curve-canvas')).ink > inkNormal * 1.15, 'thicker lines');
+    assert.equal(await page.locator('#present-toggle').getAttribute('aria-pressed'), 'true');
+    await page.locator('body').press('p');
+    assert.equal(await page.locator('#present-toggle').getAttribute('aria-pressed'), 'false');
+    await context.close();
+    const zh = await h.open('?scene=descent&curve=bumpy&lang=zh&present=1');
+    await zh.page.screenshot({ path: join(ARTIFACTS, 'descent-zh-present-1280x720.png') });
+    await zh.context.close();
+  });
+
+  test('downloads: the charts as PNG and the loss history as CSV', async () => {
+    const { page, context } = await h.open('?scene=descent&curve=bowl&start=2&lr=0.3');
+    for (let i = 0; i < 5; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save loss history (CSV)' }).click()]);
+    const text = await readFile(await csv.path(), 'utf8');
+    const rows = text.trim().split('\n');
+    assert.equal(rows[0], 'step,loss,min,max');
+    assert.equal(rows.length, 7, 'a header and steps 0…5');
+    // On the bowl L = w², w_k = 2·0.4^k: step 5 has loss 4·0.4^10.
+    const [step, loss] = rows[6].split(',').map(Number);
+    assert.equal(step, 5);
+    assert.ok(Math.abs(loss - 4 * 0.4 ** 10) < 1e-12);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save charts (PNG)' }).click()]);
+    const bytes = await readFile(await png.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+    const width = bytes.readUInt32BE(16);
+    const canvases = await page.evaluate(() => [...document.querySelectorAll('canvas.chart')].reduce((w, c) => w + c.width, 0));
+    assert.ok(width >= canvases, 'both charts side by side');
+    await context.close();
+  });
+
+  test('accessibility: no axe-core violations, in both languages', async () => {
+    const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    for (const scene of ['descent']) {
+      for (const lang of ['en', 'zh']) {
+        const { page, context } = await h.open(`?scene=${scene}&lang=${lang}`);
+        await page.addScriptTag({ content: axe });
+        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+        const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(summary, [], `${scene} in ${lang}`);
+        await context.close();
+      }
+    }
+  });
+});
+
+describe('served from a sub-path', () => {
+  test('dist/ works unchanged under /course/week3/descent/', async () => {
+    const nested = await harness({ prefix: '/course/week3/descent/' });
+    try {
+      const { page, context, problems, foreign } = await nested.open('?scene=descent');
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      assert.equal((await state(page)).steps, 1);
+      assert.ok((await canvasInk(page, '#curve-canvas')).orange > 50);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(foreign, []);
+      await context.close();
+    } finally {
+      await nested.close();
+    }
+  });
+});
