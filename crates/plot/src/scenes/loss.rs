@@ -24,6 +24,8 @@ pub struct LossText {
     pub outlier: String,
     /// Label of the point farthest from the line.
     pub largest: String,
+    /// Legend of the residual squares.
+    pub squares: String,
     /// Caption of the error axis, e = y − ŷ.
     pub error_axis: String,
     /// Caption of the loss-of-one-error axis.
@@ -51,6 +53,7 @@ impl Default for LossText {
             y_axis: "target y".into(),
             outlier: "outlier".into(),
             largest: "largest error".into(),
+            squares: "error² (one square per point)".into(),
             error_axis: "error e = y − ŷ".into(),
             loss_axis: "loss".into(),
             slope_axis: "derivative".into(),
@@ -72,6 +75,7 @@ impl LossText {
             "y_axis" => &mut self.y_axis,
             "outlier" => &mut self.outlier,
             "largest" => &mut self.largest,
+            "squares" => &mut self.squares,
             "error_axis" => &mut self.error_axis,
             "loss_axis" => &mut self.loss_axis,
             "slope_axis" => &mut self.slope_axis,

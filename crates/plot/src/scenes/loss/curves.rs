@@ -149,45 +149,46 @@ where
 
     let font = |colour: &RGBColor| ("sans-serif", style.font(13.0)).into_font().color(colour);
     let gap = style.offset(6.0);
-    // Curve names at their right ends, above the line.
-    let name_at = |label: &str| (-text_width(label, 13.0, style) - gap, -style.offset(20.0));
+    // Names: e² and 2e below-right of a point part way out (their curves
+    // rise to the right, so the words stay clear); |e| and sign(e) at
+    // their left ends, where e² and 2e are far away.
+    let beside = (style.offset(12.0), style.offset(2.0));
+    let above_left = (gap, -style.offset(20.0));
+    let below_left = (gap, style.offset(5.0));
     top.draw_series([
-        EmptyElement::at((reach, reach * reach))
-            + Text::new(text.squared.clone(), name_at(&text.squared), font(&SQUARED)),
-        EmptyElement::at((reach, reach))
-            + Text::new(
-                text.absolute.clone(),
-                name_at(&text.absolute),
-                font(&ABSOLUTE),
-            ),
+        EmptyElement::at((0.55 * reach, PointLoss::Squared.value(0.55 * reach)))
+            + Text::new(text.squared.clone(), beside, font(&SQUARED)),
+        EmptyElement::at((-reach, reach))
+            + Text::new(text.absolute.clone(), above_left, font(&ABSOLUTE)),
     ])?;
     bottom.draw_series([
-        EmptyElement::at((reach, 2.0 * reach))
-            + Text::new(
-                text.squared_slope.clone(),
-                (
-                    -text_width(&text.squared_slope, 13.0, style) - style.offset(16.0),
-                    0,
-                ),
-                font(&SQUARED),
-            ),
-        EmptyElement::at((reach, 1.0))
-            + Text::new(
-                text.absolute_slope.clone(),
-                name_at(&text.absolute_slope),
-                font(&ABSOLUTE),
-            ),
+        EmptyElement::at((0.55 * reach, 1.1 * reach))
+            + Text::new(text.squared_slope.clone(), beside, font(&SQUARED)),
+        EmptyElement::at((-reach, -1.0))
+            + Text::new(text.absolute_slope.clone(), below_left, font(&ABSOLUTE)),
     ])?;
-    // The kink of |e|: its slope jumps at 0.
+    // The kink of |e|: its slope jumps at 0. The note sits in the top-left
+    // corner of the derivative chart (2e and sign(e) are negative there,
+    // so it is always free), with a leader to the jump.
     let kink_font = ("sans-serif", style.font(12.5)).into_font().color(&INK);
-    bottom.draw_series(std::iter::once(
-        EmptyElement::at((0.0, 1.0))
-            + Text::new(
-                text.kink.clone(),
-                (style.offset(10.0), -style.offset(24.0)),
-                kink_font,
-            ),
-    ))?;
+    let (corner_x, corner_y) = bottom.backend_coord(&(-reach, 2.3 * reach));
+    let (jump_x, jump_y) = bottom.backend_coord(&(0.0, 1.0));
+    let note = (corner_x + style.offset(8.0), corner_y + style.offset(4.0));
+    let note_width = text_width(&text.kink, 12.5, style);
+    area.draw(&Text::new(text.kink.clone(), note, kink_font))?;
+    let leader_start = (
+        (note.0 + note_width / 2).min(jump_x - style.offset(4.0)),
+        note.1 + style.offset(17.0),
+    );
+    if jump_y - leader_start.1 > style.offset(8.0) {
+        area.draw(&PathElement::new(
+            vec![
+                leader_start,
+                (jump_x - style.offset(3.0), jump_y - style.offset(5.0)),
+            ],
+            INK.mix(0.6).stroke_width(style.px(1.0)),
+        ))?;
+    }
     top.draw_series(std::iter::once(
         EmptyElement::at((0.0, 0.0))
             + TriangleMarker::new((0, style.offset(9.0)), style.px(5.0) as i32, INK.filled()),

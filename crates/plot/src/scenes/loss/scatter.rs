@@ -235,37 +235,40 @@ where
         }
     }
 
-    // The largest error, named and measured.
+    // A legend in the top-left corner: what the squares are, and the
+    // largest error, named and measured.
+    let mut rows = vec![(SQUARED, text.squares.clone())];
     if let Some(i) = largest {
         let (x, y) = points[i];
         let e = y - line.predict(x); // e = y − ŷ
-        let (px, py) = frame.to_pixel(x, y);
-        let (_, ly) = frame.to_pixel(x, line.predict(x));
-        let label = format!("{}: e = {}", text.largest, short(e));
-        let width = text_width(&label, 13.0, style);
-        let mid = frame.inside(px, (py + ly) / 2.0);
-        let left_of = mid.0 + width + style.offset(14.0) > frame.plot.right;
-        let x0 = if left_of {
-            mid.0 - width - style.offset(10.0)
-        } else {
-            mid.0 + style.offset(10.0)
-        };
-        let x0 = x0.clamp(
-            frame.plot.left,
-            (frame.plot.right - width).max(frame.plot.left),
-        );
-        let pad = style.offset(3.0);
-        let height = style.offset(17.0);
-        area.draw(&Rectangle::new(
-            [
-                (x0 - pad, mid.1 - height / 2),
-                (x0 + width + pad, mid.1 + height / 2),
-            ],
-            WHITE.mix(0.9).filled(),
-        ))?;
+        rows.push((LARGEST, format!("{}: e = {}", text.largest, short(e))));
+    }
+    let row_height = style.offset(19.0);
+    let swatch = style.offset(11.0);
+    let pad = style.offset(6.0);
+    let width = rows
+        .iter()
+        .map(|(_, label)| text_width(label, 13.0, style))
+        .max()
+        .unwrap_or(0)
+        + swatch
+        + 3 * pad;
+    let (left, top) = (frame.plot.left + pad, frame.plot.top + pad);
+    area.draw(&Rectangle::new(
+        [
+            (left, top),
+            (left + width, top + row_height * rows.len() as i32 + pad),
+        ],
+        WHITE.mix(0.88).filled(),
+    ))?;
+    for (k, (colour, label)) in rows.into_iter().enumerate() {
+        let y = top + pad + row_height * k as i32;
+        let square = [(left + pad, y + 2), (left + pad + swatch, y + 2 + swatch)];
+        area.draw(&Rectangle::new(square, colour.mix(0.35).filled()))?;
+        area.draw(&Rectangle::new(square, colour.stroke_width(style.px(1.0))))?;
         area.draw(&Text::new(
             label,
-            (x0, mid.1 - style.offset(7.0)),
+            (left + 2 * pad + swatch, y),
             label_font.clone().color(&INK),
         ))?;
     }
@@ -290,12 +293,15 @@ mod tests {
         (out, frame)
     }
 
-    /// (width, height) of every SVG rect whose fill is `colour` (e.g. "#0072B2").
+    /// (width, height) of every residual square filled with `colour` (e.g.
+    /// "#0072B2"); the legend's swatches (opacity 0.35) are left out.
     fn filled_rects(svg: &str, colour: &str) -> Vec<(f64, f64)> {
         svg.split("<rect")
             .skip(1)
             .filter_map(|r| r.split('>').next())
-            .filter(|r| r.contains(&format!("fill=\"{colour}\"")))
+            .filter(|r| {
+                r.contains(&format!("fill=\"{colour}\"")) && !r.contains("opacity=\"0.35\"")
+            })
             .filter_map(|r| {
                 let attr = |name: &str| -> Option<f64> {
                     let start = r.find(&format!(" {name}=\""))? + name.len() + 3;
