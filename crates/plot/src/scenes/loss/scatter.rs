@@ -154,7 +154,45 @@ where
     let outlier = fit.outlier_index();
     let points: Vec<(f64, f64)> = fit.points().collect();
 
-    // Squares first, so segments, line and points stay visible on top.
+    let label_font = ("sans-serif", style.font(13.0)).into_font();
+    // A legend in the top-left corner, under everything else: what the
+    // squares are, and the largest error, named and measured.
+    let mut rows = vec![(SQUARED, text.squares.clone())];
+    if let Some(i) = largest {
+        let (x, y) = points[i];
+        let e = y - line.predict(x); // e = y − ŷ
+        rows.push((LARGEST, format!("{}: e = {}", text.largest, short(e))));
+    }
+    let row_height = style.offset(19.0);
+    let swatch = style.offset(11.0);
+    let pad = style.offset(6.0);
+    let width = rows
+        .iter()
+        .map(|(_, label)| text_width(label, 13.0, style))
+        .max()
+        .unwrap_or(0)
+        + swatch
+        + 3 * pad;
+    let (left, top) = (frame.plot.left + pad, frame.plot.top + pad);
+    area.draw(&Rectangle::new(
+        [
+            (left, top),
+            (left + width, top + row_height * rows.len() as i32 + pad),
+        ],
+        WHITE.mix(0.88).filled(),
+    ))?;
+    for (k, (colour, label)) in rows.into_iter().enumerate() {
+        let y = top + pad + row_height * k as i32;
+        let square = [(left + pad, y + 2), (left + pad + swatch, y + 2 + swatch)];
+        area.draw(&Rectangle::new(square, colour.mix(0.35).filled()))?;
+        area.draw(&Rectangle::new(square, colour.stroke_width(style.px(1.0))))?;
+        area.draw(&Text::new(
+            label,
+            (left + 2 * pad + swatch, y),
+            label_font.clone().color(&INK),
+        ))?;
+    }
+    // Squares next, so segments, line and points stay visible on top.
     for (i, &(x, y)) in points.iter().enumerate() {
         let (px, py) = frame.to_pixel(x, y);
         let (_, ly) = frame.to_pixel(x, line.predict(x));
@@ -196,15 +234,6 @@ where
         ends.to_vec(),
         INK.stroke_width(style.px(3.0)),
     ))?;
-    for which in 0..2 {
-        let (hx, hy) = frame.handle(fit, which);
-        let centre = frame.inside(hx, hy);
-        let r = style.px(HANDLE_RADIUS);
-        area.draw(&Circle::new(centre, r, WHITE.filled()))?;
-        area.draw(&Circle::new(centre, r, INK.stroke_width(style.px(2.5))))?;
-    }
-
-    let label_font = ("sans-serif", style.font(13.0)).into_font();
     for (i, &(x, y)) in points.iter().enumerate() {
         let (px, py) = frame.to_pixel(x, y);
         let at = frame.inside(px, py);
@@ -235,43 +264,15 @@ where
         }
     }
 
-    // A legend in the top-left corner: what the squares are, and the
-    // largest error, named and measured.
-    let mut rows = vec![(SQUARED, text.squares.clone())];
-    if let Some(i) = largest {
-        let (x, y) = points[i];
-        let e = y - line.predict(x); // e = y − ŷ
-        rows.push((LARGEST, format!("{}: e = {}", text.largest, short(e))));
+    // The handles last, so no point hides them.
+    for which in 0..2 {
+        let (hx, hy) = frame.handle(fit, which);
+        let centre = frame.inside(hx, hy);
+        let r = style.px(HANDLE_RADIUS);
+        area.draw(&Circle::new(centre, r, WHITE.filled()))?;
+        area.draw(&Circle::new(centre, r, INK.stroke_width(style.px(2.5))))?;
     }
-    let row_height = style.offset(19.0);
-    let swatch = style.offset(11.0);
-    let pad = style.offset(6.0);
-    let width = rows
-        .iter()
-        .map(|(_, label)| text_width(label, 13.0, style))
-        .max()
-        .unwrap_or(0)
-        + swatch
-        + 3 * pad;
-    let (left, top) = (frame.plot.left + pad, frame.plot.top + pad);
-    area.draw(&Rectangle::new(
-        [
-            (left, top),
-            (left + width, top + row_height * rows.len() as i32 + pad),
-        ],
-        WHITE.mix(0.88).filled(),
-    ))?;
-    for (k, (colour, label)) in rows.into_iter().enumerate() {
-        let y = top + pad + row_height * k as i32;
-        let square = [(left + pad, y + 2), (left + pad + swatch, y + 2 + swatch)];
-        area.draw(&Rectangle::new(square, colour.mix(0.35).filled()))?;
-        area.draw(&Rectangle::new(square, colour.stroke_width(style.px(1.0))))?;
-        area.draw(&Text::new(
-            label,
-            (left + 2 * pad + swatch, y),
-            label_font.clone().color(&INK),
-        ))?;
-    }
+
     Ok(())
 }
 
