@@ -1,5 +1,324 @@
-// Section 3.1.
+// Section 3.1: loss functions. A line ŷ = w·x + b over a dozen of the
+// chapter's points; every residual drawn as a square; MSE and MAE live; the
+// loss of one error (e², |e|) beside its derivative (2e, sign(e)).
+//
+// Rust holds the fit (LineFitSession) and draws (ScatterView,
+// ErrorCurvesView); this module owns the page: inputs change the line, and
+// the frame callback redraws when something changed.
 
-export function mount() {
-  throw new Error('scene 3.1 is not built yet');
+import { applyTo, t } from '../i18n.js';
+import { formatNumber } from '../format.js';
+import { numberIn, oneOf, readSettings } from '../url.js';
+
+const DEFAULT_W = 1.7;
+const DEFAULT_B = 2.5;
+/** How close (CSS px) a pointer must come to a handle to grab it. */
+const HANDLE_REACH = 24;
+
+/** Chart word → i18n key. */
+const CHART_WORDS = {
+  x_axis: 'lf_x_axis',
+  y_axis: 'lf_y_axis',
+  outlier: 'lf_outlier_label',
+  largest: 'lf_largest',
+  squares: 'lf_squares',
+  error_axis: 'lf_error_axis',
+  loss_axis: 'lf_loss_axis',
+  slope_axis: 'lf_slope_axis',
+  squared: 'lf_squared',
+  absolute: 'lf_absolute',
+  squared_slope: 'lf_squared_slope',
+  absolute_slope: 'lf_absolute_slope',
+  kink: 'lf_kink',
+  off_chart: 'off_chart',
+};
+const SCATTER_WORDS = ['x_axis', 'y_axis', 'outlier', 'largest', 'squares'];
+
+const Y_HAT = '<msub><mover accent="true"><mi>y</mi><mo>^</mo></mover><mi>i</mi></msub>';
+const SUM = '<mfrac><mn>1</mn><mi>n</mi></mfrac><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>';
+
+const TEMPLATE = `
+<section class="scene scene-loss" aria-labelledby="lf-heading">
+  <div class="scene-head">
+    <h1 id="lf-heading" data-i18n="lf_heading"></h1>
+    <p class="intro" data-i18n="lf_intro"></p>
+  </div>
+  <div class="lf-grid">
+    <figure class="panel lf-scatter-panel">
+      <figcaption class="panel-title lf-title-row"><span data-i18n="lf_scatter_title"></span> <span class="hint" data-i18n="lf_drag_hint"></span></figcaption>
+      <canvas id="lf-scatter" class="chart" role="img" data-i18n-aria-label="lf_scatter_canvas"></canvas>
+    </figure>
+    <figure class="panel lf-curves-panel">
+      <figcaption class="panel-title" data-i18n="lf_curves_title"></figcaption>
+      <canvas id="lf-curves" class="chart" role="img" data-i18n-aria-label="lf_curves_canvas"></canvas>
+    </figure>
+    <div class="panel controls lf-controls">
+      <div class="control lf-control-w">
+        <div class="control-label">
+          <label for="lf-w" data-i18n="lf_slope"></label>
+          <output id="lf-w-value" for="lf-w"></output>
+        </div>
+        <input type="range" id="lf-w" step="0.01">
+      </div>
+      <div class="control lf-control-b">
+        <div class="control-label">
+          <label for="lf-b" data-i18n="lf_intercept"></label>
+          <output id="lf-b-value" for="lf-b"></output>
+        </div>
+        <input type="range" id="lf-b" step="0.05">
+      </div>
+      <div class="buttons lf-buttons">
+        <button type="button" id="lf-best" class="primary" data-i18n="lf_best_fit"></button>
+        <span class="lf-switch">
+          <input type="checkbox" id="lf-outlier">
+          <label for="lf-outlier" data-i18n="lf_outlier"></label>
+        </span>
+      </div>
+      <p id="lf-effect" class="lf-effect" aria-live="polite"></p>
+      <div class="lf-why-block">
+        <h2 class="lf-why" data-i18n="lf_why"></h2>
+        <ul class="lf-reasons">
+          <li class="lf-reason lf-reason-smooth">
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 19c5 0 6-14 9-14s4 14 9 14" /></svg>
+            <div><strong data-i18n="lf_reason_smooth_title"></strong> <span data-i18n="lf_reason_smooth"></span></div>
+          </li>
+          <li class="lf-reason lf-reason-large">
+            <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="9" width="5" height="5" /><rect x="10" y="3" width="11" height="11" /><path d="M3 20h18" /></svg>
+            <div><strong data-i18n="lf_reason_large_title"></strong> <span id="lf-reason-large"></span></div>
+          </li>
+        </ul>
+      </div>
+    </div>
+    <div class="panel info lf-info">
+      <div class="lf-formulas">
+        <math display="block" class="lf-line">
+          <mover accent="true"><mi>y</mi><mo>^</mo></mover><mo>=</mo><mi>w</mi><mo>·</mo><mi>x</mi><mo>+</mo><mi>b</mi><mo>=</mo><mrow class="live"><mn data-live="w"></mn><mo>·</mo><mi>x</mi><mo data-live="b-sign"></mo><mn data-live="b"></mn></mrow>
+        </math>
+        <p class="lf-formula-name lf-mse-name" data-i18n="lf_mse_name"></p>
+        <math display="block" class="lf-mse">
+          <mtext>MSE</mtext><mo>=</mo>${SUM}<msup><mrow><mo>(</mo><msub><mi>y</mi><mi>i</mi></msub><mo>−</mo>${Y_HAT}<mo>)</mo></mrow><mn>2</mn></msup><mo>=</mo><mrow class="live"><mfrac><mn data-live="sum-squared"></mn><mn data-live="n-squared"></mn></mfrac><mo>=</mo><mn data-live="mse"></mn></mrow>
+        </math>
+        <p class="lf-formula-name lf-mae-name" data-i18n="lf_mae_name"></p>
+        <math display="block" class="lf-mae">
+          <mtext>MAE</mtext><mo>=</mo>${SUM}<mrow><mo>|</mo><msub><mi>y</mi><mi>i</mi></msub><mo>−</mo>${Y_HAT}<mo>|</mo></mrow><mo>=</mo><mrow class="live"><mfrac><mn data-live="sum-absolute"></mn><mn data-live="n-absolute"></mn></mfrac><mo>=</mo><mn data-live="mae"></mn></mrow>
+        </math>
+      </div>
+      <div class="lf-goal">
+        <h2 data-i18n="lf_goal_title"></h2>
+        <math display="block">
+          <munder><mo movablelimits="false">min</mo><mrow><mi>W</mi><mo>,</mo><mi>b</mi></mrow></munder><mtext>Loss</mtext><mo>(</mo><mi>W</mi><mo>,</mo><mi>b</mi><mo>)</mo>
+        </math>
+        <p data-i18n="lf_goal"></p>
+      </div>
+    </div>
+  </div>
+  <details class="panel question">
+    <summary data-i18n="lf_question"></summary>
+    <p data-i18n="lf_answer"></p>
+  </details>
+</section>`;
+
+export function mount(root, wasm, params) {
+  root.insertAdjacentHTML('beforeend', TEMPLATE);
+  const $ = (id) => root.querySelector(`#${id}`);
+  const el = {
+    scatter: $('lf-scatter'),
+    curves: $('lf-curves'),
+    w: $('lf-w'),
+    wValue: $('lf-w-value'),
+    b: $('lf-b'),
+    bValue: $('lf-b-value'),
+    best: $('lf-best'),
+    outlier: $('lf-outlier'),
+    effect: $('lf-effect'),
+    reasonLarge: $('lf-reason-large'),
+  };
+  const live = Object.fromEntries(
+    [...root.querySelectorAll('[data-live]')].map((node) => [node.dataset.live, node]),
+  );
+
+  const [wLow, wHigh] = wasm.LineFitSession.slopeRange();
+  const [bLow, bHigh] = wasm.LineFitSession.interceptRange();
+  const { settings, refused } = readSettings(params, {
+    w: { parse: numberIn(wLow, wHigh), fallback: DEFAULT_W },
+    b: { parse: numberIn(bLow, bHigh), fallback: DEFAULT_B },
+    outlier: { parse: oneOf(['0', '1']), fallback: '0' },
+  });
+  Object.assign(el.w, { min: String(wLow), max: String(wHigh) });
+  Object.assign(el.b, { min: String(bLow), max: String(bHigh) });
+
+  const session = new wasm.LineFitSession(settings.w, settings.b, settings.outlier === '1');
+  const scatterView = new wasm.ScatterView(el.scatter);
+  const curvesView = new wasm.ErrorCurvesView(el.curves);
+
+  const state = {
+    dirty: true,
+    /** The drag in progress: {handle} or {b0, y0} for a shift, or null. */
+    drag: null,
+    reach: 0,
+    shown: {},
+  };
+
+  /** Puts the sliders where the line is (after a drag or "best fit"). */
+  function syncSliders() {
+    el.w.value = String(session.w);
+    el.b.value = String(session.b);
+    el.outlier.checked = session.outlier;
+  }
+
+  function changed() {
+    state.dirty = true;
+  }
+
+  // Inputs only change the fit; the frame callback draws.
+  el.w.addEventListener('input', () => {
+    session.setLine(Number(el.w.value), session.b);
+    changed();
+  });
+  el.b.addEventListener('input', () => {
+    session.setLine(session.w, Number(el.b.value));
+    changed();
+  });
+  el.best.addEventListener('click', () => {
+    session.bestFit();
+    syncSliders();
+    changed();
+  });
+  el.outlier.addEventListener('change', () => {
+    session.setOutlier(el.outlier.checked);
+    changed();
+  });
+
+  // Dragging: a round handle tilts the line about the other one; anywhere
+  // else in the plot moves it up and down (changes b).
+  function local(event) {
+    const box = el.scatter.getBoundingClientRect();
+    return [event.clientX - box.left, event.clientY - box.top];
+  }
+  el.scatter.addEventListener('pointerdown', (event) => {
+    const [x, y] = local(event);
+    const handle = scatterView.handleAt(session, x, y, HANDLE_REACH);
+    if (handle < 0 && !scatterView.isInPlot(x, y)) return;
+    event.preventDefault();
+    el.scatter.setPointerCapture(event.pointerId);
+    state.drag = handle >= 0 ? { handle } : { b0: session.b, y0: scatterView.dataY(y) };
+    el.scatter.classList.add('dragging');
+  });
+  el.scatter.addEventListener('pointermove', (event) => {
+    if (!state.drag) return;
+    const [, y] = local(event);
+    if (state.drag.handle !== undefined) {
+      scatterView.dragHandle(session, state.drag.handle, y);
+    } else {
+      const now = scatterView.dataY(y);
+      if (now === undefined || state.drag.y0 === undefined) return;
+      session.setLine(session.w, state.drag.b0 + (now - state.drag.y0));
+    }
+    syncSliders();
+    changed();
+  });
+  const endDrag = () => {
+    state.drag = null;
+    el.scatter.classList.remove('dragging');
+  };
+  el.scatter.addEventListener('pointerup', endDrag);
+  el.scatter.addEventListener('pointercancel', endDrag);
+
+  const resize = new ResizeObserver(changed);
+  resize.observe(el.scatter);
+  resize.observe(el.curves);
+
+  function relabel() {
+    applyTo(root);
+    for (const [key, word] of Object.entries(CHART_WORDS)) {
+      curvesView.setText(key, t(word));
+      if (SCATTER_WORDS.includes(key)) scatterView.setText(key, t(word));
+    }
+    state.shown = {};
+    changed();
+  }
+
+  /** Sets text only when it changed, so idle frames touch no layout. */
+  function show(node, key, text) {
+    if (state.shown[key] !== text) {
+      state.shown[key] = text;
+      node.textContent = text;
+    }
+  }
+
+  function updateReadout() {
+    const w = session.w;
+    const b = session.b;
+    const wText = formatNumber(w, 3);
+    const bText = formatNumber(b, 3);
+    show(el.wValue, 'w-out', `w = ${wText}`);
+    show(el.bValue, 'b-out', `b = ${bText}`);
+    if (el.w.getAttribute('aria-valuetext') !== wText) el.w.setAttribute('aria-valuetext', wText);
+    if (el.b.getAttribute('aria-valuetext') !== bText) el.b.setAttribute('aria-valuetext', bText);
+
+    show(live.w, 'w', wText);
+    show(live['b-sign'], 'b-sign', b < 0 ? '−' : '+');
+    show(live.b, 'b', formatNumber(Math.abs(b), 3));
+    const n = String(session.n);
+    show(live['sum-squared'], 'sum-squared', formatNumber(session.sumSquared, 4));
+    show(live['n-squared'], 'n-squared', n);
+    show(live.mse, 'mse', formatNumber(session.mse, 4));
+    show(live['sum-absolute'], 'sum-absolute', formatNumber(session.sumAbsolute, 4));
+    show(live['n-absolute'], 'n-absolute', n);
+    show(live.mae, 'mae', formatNumber(session.mae, 4));
+
+    const e = session.largestResidual;
+    show(el.reasonLarge, 'reason-large', t('lf_reason_large', {
+      e: formatNumber(e, 3),
+      squared: formatNumber(e * e, 3),
+      absolute: formatNumber(Math.abs(e), 3),
+    }));
+    const effect = {
+      mse: formatNumber(session.mseFactor, 3),
+      mae: formatNumber(session.maeFactor, 3),
+      mse_share: formatNumber(100 * session.mseShare, 2),
+      mae_share: formatNumber(100 * session.maeShare, 2),
+    };
+    show(el.effect, 'effect', t(session.outlier ? 'lf_effect_on' : 'lf_effect_off', effect));
+    el.effect.classList.toggle('on', session.outlier);
+  }
+
+  function frame() {
+    if (state.dirty) {
+      state.dirty = false;
+      scatterView.draw(session);
+      state.reach = curvesView.draw(session);
+      updateReadout();
+    }
+    requestAnimationFrame(frame);
+  }
+
+  syncSliders();
+  relabel();
+  requestAnimationFrame(frame);
+
+  return {
+    refused,
+    relabel,
+    state() {
+      return {
+        w: session.w,
+        b: session.b,
+        outlier: session.outlier,
+        n: session.n,
+        xs: Array.from(session.xs()),
+        ys: Array.from(session.ys()),
+        mse: session.mse,
+        mae: session.mae,
+        largestResidual: session.largestResidual,
+        largestIndex: session.largestIndex,
+        mseFactor: session.mseFactor,
+        maeFactor: session.maeFactor,
+        reach: state.reach,
+        dragging: state.drag !== null,
+        /** Where the line's two handles are, in CSS pixels of the scatter canvas. */
+        handles: [0, 1].map((which) => Array.from(scatterView.handlePosition(session, which))),
+      };
+    },
+  };
 }

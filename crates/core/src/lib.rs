@@ -15,6 +15,7 @@ pub mod curve;
 pub mod data;
 pub mod descent;
 pub mod history;
+pub mod line_fit;
 pub mod nn;
 pub mod spec;
 pub mod training;

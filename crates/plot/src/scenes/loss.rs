@@ -1,1 +1,146 @@
 //! Section 3.1: loss functions.
+//!
+//! Two pictures: [`scatter`] (the points, the line ŷ = w·x + b the user
+//! moves, every residual as a vertical segment and a square whose side is
+//! its on-screen length) and [`curves`] (the loss of one error, e² and |e|,
+//! above their derivatives 2e and sign(e), with every residual marked).
+//! Each splits into a cacheable background and a foreground.
+
+use plotters::style::RGBColor;
+
+use crate::Style;
+
+pub mod curves;
+pub mod scatter;
+
+/// Words drawn in the 3.1 pictures, in the page's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LossText {
+    /// Caption of the input axis.
+    pub x_axis: String,
+    /// Caption of the target axis.
+    pub y_axis: String,
+    /// Label of the outlier point.
+    pub outlier: String,
+    /// Label of the point farthest from the line.
+    pub largest: String,
+    /// Legend of the residual squares.
+    pub squares: String,
+    /// Caption of the error axis, e = y − ŷ.
+    pub error_axis: String,
+    /// Caption of the loss-of-one-error axis.
+    pub loss_axis: String,
+    /// Caption of the derivative axis.
+    pub slope_axis: String,
+    /// Label of the curve e².
+    pub squared: String,
+    /// Label of the curve |e|.
+    pub absolute: String,
+    /// Label of the line 2e.
+    pub squared_slope: String,
+    /// Label of the steps sign(e).
+    pub absolute_slope: String,
+    /// The note at the kink of |e|.
+    pub kink: String,
+    /// Label for values beyond a chart.
+    pub off_chart: String,
+}
+
+impl Default for LossText {
+    fn default() -> Self {
+        Self {
+            x_axis: "input x".into(),
+            y_axis: "target y".into(),
+            outlier: "outlier".into(),
+            largest: "largest error".into(),
+            squares: "error² (one square per point)".into(),
+            error_axis: "error e = y − ŷ".into(),
+            loss_axis: "loss".into(),
+            slope_axis: "derivative".into(),
+            squared: "e² (MSE)".into(),
+            absolute: "|e| (MAE)".into(),
+            squared_slope: "2e".into(),
+            absolute_slope: "sign(e)".into(),
+            kink: "not differentiable at 0".into(),
+            off_chart: "off the chart".into(),
+        }
+    }
+}
+
+impl LossText {
+    /// Sets the text for `key` (the field name); returns false for an unknown key.
+    pub fn set(&mut self, key: &str, value: &str) -> bool {
+        let slot = match key {
+            "x_axis" => &mut self.x_axis,
+            "y_axis" => &mut self.y_axis,
+            "outlier" => &mut self.outlier,
+            "largest" => &mut self.largest,
+            "squares" => &mut self.squares,
+            "error_axis" => &mut self.error_axis,
+            "loss_axis" => &mut self.loss_axis,
+            "slope_axis" => &mut self.slope_axis,
+            "squared" => &mut self.squared,
+            "absolute" => &mut self.absolute,
+            "squared_slope" => &mut self.squared_slope,
+            "absolute_slope" => &mut self.absolute_slope,
+            "kink" => &mut self.kink,
+            "off_chart" => &mut self.off_chart,
+            _ => return false,
+        };
+        *slot = value.to_owned();
+        true
+    }
+}
+
+/// The squared loss (MSE): Okabe–Ito blue; drawn solid, with circles.
+const SQUARED: RGBColor = RGBColor(0, 114, 178);
+/// The absolute loss (MAE): Okabe–Ito bluish green; drawn dashed, with squares.
+const ABSOLUTE: RGBColor = RGBColor(0, 158, 115);
+/// The point farthest from the line: Okabe–Ito orange, with a label.
+const LARGEST: RGBColor = RGBColor(230, 159, 0);
+/// The outlier: Okabe–Ito vermillion, drawn as a diamond, with a label.
+const OUTLIER: RGBColor = RGBColor(213, 94, 0);
+/// Data points and the line.
+const INK: RGBColor = RGBColor(20, 32, 46);
+
+/// Roughly how wide `label` is at `size` CSS pixels, in backend pixels:
+/// CJK characters are square, Latin ones about half as wide.
+fn text_width(label: &str, size: f64, style: &Style) -> i32 {
+    let ems: f64 = label
+        .chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.56 })
+        .sum();
+    (ems * style.font(size)).round() as i32
+}
+
+/// `v` with at most two decimals, for labels ("-0" never shown).
+fn short(v: f64) -> String {
+    let s = format!("{:.2}", crate::clamp_finite(v, -1e9, 1e9));
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.replace('-', "−")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_words_can_be_replaced_by_key() {
+        let mut text = LossText::default();
+        assert!(text.set("kink", "在 0 处不可导"));
+        assert_eq!(text.kink, "在 0 处不可导");
+        assert!(!text.set("nonsense", "x"));
+    }
+
+    #[test]
+    fn short_numbers_for_labels() {
+        assert_eq!(short(5.2049), "5.2");
+        assert_eq!(short(-0.001), "0");
+        assert_eq!(short(-14.0), "−14");
+        assert_eq!(short(f64::NAN), "1000000000");
+    }
+}

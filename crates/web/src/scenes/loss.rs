@@ -1,1 +1,355 @@
-//! Section 3.1: loss functions.
+//! Section 3.1: a line fitted to a few points, held for JavaScript, and the
+//! two views that draw it: the scatter with its residual squares and the
+//! loss curves of one error.
+
+use descent_core::line_fit::{self, Line, LineFit, PointLoss};
+use descent_plot::scenes::loss::curves::{self, reach_for};
+use descent_plot::scenes::loss::scatter::{self, ScatterFrame, HANDLE_X};
+use descent_plot::scenes::loss::LossText;
+use plotters::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::draw_error;
+use crate::layer::{backend, Layer};
+use crate::surface;
+
+/// The line ŷ = w·x + b over the chapter's points, with an optional outlier.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct LineFitSession {
+    fit: LineFit,
+}
+
+fn finite(name: &str, value: f64) -> Result<f64, JsError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(JsError::new(&format!(
+            "{name}: must be a finite number (got {value})"
+        )))
+    }
+}
+
+#[wasm_bindgen]
+impl LineFitSession {
+    /// The line with slope `w` and intercept `b` (kept inside the ranges)
+    /// over the chapter's first points; `outlier` adds the far-off point.
+    #[wasm_bindgen(constructor)]
+    pub fn new(w: f64, b: f64, outlier: bool) -> Result<LineFitSession, JsError> {
+        let mut fit = LineFit::chapter(Line::new(finite("w", w)?, finite("b", b)?));
+        fit.set_outlier(outlier);
+        Ok(Self { fit })
+    }
+
+    /// Moves the line to slope `w` and intercept `b` (kept inside the ranges).
+    #[wasm_bindgen(js_name = setLine)]
+    pub fn set_line(&mut self, w: f64, b: f64) -> Result<(), JsError> {
+        self.fit
+            .set_line(Line::new(finite("w", w)?, finite("b", b)?));
+        Ok(())
+    }
+
+    /// Adds or removes the outlier.
+    #[wasm_bindgen(js_name = setOutlier)]
+    pub fn set_outlier(&mut self, on: bool) {
+        self.fit.set_outlier(on);
+    }
+
+    /// Moves the line to the least-squares fit (the lowest MSE).
+    #[wasm_bindgen(js_name = bestFit)]
+    pub fn best_fit(&mut self) {
+        let best = self.fit.least_squares();
+        self.fit.set_line(best);
+    }
+
+    /// The slope w.
+    #[wasm_bindgen(getter)]
+    pub fn w(&self) -> f64 {
+        self.fit.line().w
+    }
+
+    /// The intercept b.
+    #[wasm_bindgen(getter)]
+    pub fn b(&self) -> f64 {
+        self.fit.line().b
+    }
+
+    /// Whether the outlier is shown.
+    #[wasm_bindgen(getter)]
+    pub fn outlier(&self) -> bool {
+        self.fit.has_outlier()
+    }
+
+    /// n, the number of points shown.
+    #[wasm_bindgen(getter)]
+    pub fn n(&self) -> u32 {
+        self.fit.len() as u32
+    }
+
+    /// MSE = (1/n)·Σ(yᵢ − ŷᵢ)².
+    #[wasm_bindgen(getter)]
+    pub fn mse(&self) -> f64 {
+        self.fit.mse()
+    }
+
+    /// MAE = (1/n)·Σ|yᵢ − ŷᵢ|.
+    #[wasm_bindgen(getter)]
+    pub fn mae(&self) -> f64 {
+        self.fit.mae()
+    }
+
+    /// Σ(yᵢ − ŷᵢ)².
+    #[wasm_bindgen(getter, js_name = sumSquared)]
+    pub fn sum_squared(&self) -> f64 {
+        self.fit.total(PointLoss::Squared)
+    }
+
+    /// Σ|yᵢ − ŷᵢ|.
+    #[wasm_bindgen(getter, js_name = sumAbsolute)]
+    pub fn sum_absolute(&self) -> f64 {
+        self.fit.total(PointLoss::Absolute)
+    }
+
+    /// The residual e = y − ŷ of the point farthest from the line (0 with none).
+    #[wasm_bindgen(getter, js_name = largestResidual)]
+    pub fn largest_residual(&self) -> f64 {
+        self.fit
+            .largest_residual()
+            .and_then(|i| self.fit.residuals().nth(i))
+            .unwrap_or(0.0)
+    }
+
+    /// The index of the point farthest from the line (−1 with none).
+    #[wasm_bindgen(getter, js_name = largestIndex)]
+    pub fn largest_index(&self) -> i32 {
+        self.fit.largest_residual().map_or(-1, |i| i as i32)
+    }
+
+    /// MSE with the outlier ÷ MSE without it, at the current line.
+    #[wasm_bindgen(getter, js_name = mseFactor)]
+    pub fn mse_factor(&self) -> f64 {
+        self.fit.outlier_effect().mse_factor
+    }
+
+    /// MAE with the outlier ÷ MAE without it, at the current line.
+    #[wasm_bindgen(getter, js_name = maeFactor)]
+    pub fn mae_factor(&self) -> f64 {
+        self.fit.outlier_effect().mae_factor
+    }
+
+    /// The outlier's share of Σe² (0 to 1).
+    #[wasm_bindgen(getter, js_name = mseShare)]
+    pub fn mse_share(&self) -> f64 {
+        self.fit.outlier_effect().mse_share
+    }
+
+    /// The outlier's share of Σ|e| (0 to 1).
+    #[wasm_bindgen(getter, js_name = maeShare)]
+    pub fn mae_share(&self) -> f64 {
+        self.fit.outlier_effect().mae_share
+    }
+
+    /// The inputs xᵢ shown (a dozen numbers; for tests and readouts, not per frame).
+    pub fn xs(&self) -> Vec<f64> {
+        self.fit.points().map(|(x, _)| x).collect()
+    }
+
+    /// The targets yᵢ shown.
+    pub fn ys(&self) -> Vec<f64> {
+        self.fit.points().map(|(_, y)| y).collect()
+    }
+
+    /// The slopes allowed, [low, high].
+    #[wasm_bindgen(js_name = slopeRange)]
+    pub fn slope_range() -> Vec<f64> {
+        vec![line_fit::SLOPE_RANGE.0, line_fit::SLOPE_RANGE.1]
+    }
+
+    /// The intercepts allowed, [low, high].
+    #[wasm_bindgen(js_name = interceptRange)]
+    pub fn intercept_range() -> Vec<f64> {
+        vec![line_fit::INTERCEPT_RANGE.0, line_fit::INTERCEPT_RANGE.1]
+    }
+}
+
+/// What a background depends on: size, scale, words (and the reach, for curves).
+#[derive(Debug, PartialEq)]
+struct BackgroundKey((u32, u32), u64, u32, u64);
+
+fn set_word(text: &mut LossText, version: &mut u32, key: &str, value: &str) -> Result<(), JsError> {
+    if text.set(key, value) {
+        *version = version.wrapping_add(1);
+        Ok(())
+    } else {
+        Err(JsError::new(&format!("chart text: unknown key {key:?}")))
+    }
+}
+
+/// The points, the line and the residual squares, on a page canvas.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct ScatterView {
+    canvas: HtmlCanvasElement,
+    layer: Layer<BackgroundKey>,
+    frame: Option<ScatterFrame>,
+    text: LossText,
+    text_version: u32,
+}
+
+#[wasm_bindgen]
+impl ScatterView {
+    /// A view drawing on `canvas`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> Result<ScatterView, JsError> {
+        Ok(Self {
+            canvas,
+            layer: Layer::new()?,
+            frame: None,
+            text: LossText::default(),
+            text_version: 0,
+        })
+    }
+
+    /// Sets a word drawn in the chart (`x_axis`, `y_axis`, `outlier`, `largest`).
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
+        set_word(&mut self.text, &mut self.text_version, key, value)
+    }
+
+    /// Draws the session's points, line and residuals.
+    pub fn draw(&mut self, session: &LineFitSession) -> Result<(), JsError> {
+        let (size, style) = surface::fit(&self.canvas, false);
+        let key = BackgroundKey(size, style.scale.to_bits(), self.text_version, 0);
+        let text = &self.text;
+        if let Some(frame) = self.layer.refresh(key, size, |area| {
+            scatter::draw_background(area, &style, text).map_err(draw_error)
+        })? {
+            self.frame = Some(frame);
+        }
+        let frame = self
+            .frame
+            .ok_or_else(|| JsError::new("scatter view has no frame"))?;
+        self.layer.blit(&self.canvas)?;
+        let area = backend(&self.canvas)?.into_drawing_area();
+        scatter::draw_foreground(&area, &frame, &session.fit, &style, text).map_err(draw_error)?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The line handle (0 left, 1 right) within reach of CSS point (x, y), or −1.
+    #[wasm_bindgen(js_name = handleAt)]
+    pub fn handle_at(&self, session: &LineFitSession, x: f64, y: f64, reach: f64) -> i32 {
+        let Some(frame) = self.frame else {
+            return -1;
+        };
+        let scale = surface::scale_of(&self.canvas);
+        let distance = |which: usize| {
+            let (hx, hy) = frame.handle(&session.fit, which);
+            (x * scale - hx).hypot(y * scale - hy)
+        };
+        let (d0, d1) = (distance(0), distance(1));
+        let nearest = if d0 <= d1 { 0 } else { 1 };
+        if d0.min(d1) <= reach * scale {
+            nearest
+        } else {
+            -1
+        }
+    }
+
+    /// The target y under CSS y-coordinate `y` (relative to the canvas).
+    #[wasm_bindgen(js_name = dataY)]
+    pub fn data_y(&self, y: f64) -> Option<f64> {
+        let frame = self.frame?;
+        Some(frame.to_data(0.0, y * surface::scale_of(&self.canvas)).1)
+    }
+
+    /// The CSS position [x, y] of the line's handle `which` (0 left, 1 right).
+    #[wasm_bindgen(js_name = handlePosition)]
+    pub fn handle_position(&self, session: &LineFitSession, which: usize) -> Vec<f64> {
+        let Some(frame) = self.frame else {
+            return Vec::new();
+        };
+        let scale = surface::scale_of(&self.canvas);
+        let (x, y) = frame.handle(&session.fit, which);
+        vec![x / scale, y / scale]
+    }
+
+    /// Drags handle `which` to CSS y-coordinate `y`: the line pivots about
+    /// the other handle.
+    #[wasm_bindgen(js_name = dragHandle)]
+    pub fn drag_handle(&self, session: &mut LineFitSession, which: usize, y: f64) {
+        let Some(target) = self.data_y(y) else {
+            return;
+        };
+        let which = which.min(1);
+        let line = session.fit.line();
+        let moved = line.pivot(HANDLE_X[1 - which], (HANDLE_X[which], target));
+        session.fit.set_line(moved);
+    }
+
+    /// Whether CSS point (x, y) lies inside the plotting area.
+    #[wasm_bindgen(js_name = isInPlot)]
+    pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
+        let scale = surface::scale_of(&self.canvas);
+        self.frame
+            .is_some_and(|f| f.plot.contains(x * scale, y * scale))
+    }
+}
+
+/// e² and |e| above 2e and sign(e), with every residual marked, on a page canvas.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct ErrorCurvesView {
+    canvas: HtmlCanvasElement,
+    layer: Layer<BackgroundKey>,
+    text: LossText,
+    text_version: u32,
+}
+
+#[wasm_bindgen]
+impl ErrorCurvesView {
+    /// A view drawing on `canvas`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> Result<ErrorCurvesView, JsError> {
+        Ok(Self {
+            canvas,
+            layer: Layer::new()?,
+            text: LossText::default(),
+            text_version: 0,
+        })
+    }
+
+    /// Sets a word drawn in the chart (`error_axis`, `loss_axis`,
+    /// `slope_axis`, `squared`, `absolute`, `squared_slope`,
+    /// `absolute_slope`, `kink`, `largest`, `off_chart`).
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
+        set_word(&mut self.text, &mut self.text_version, key, value)
+    }
+
+    /// Draws the curves with the session's residuals marked; returns the
+    /// reach R of the error axis, e ∈ [−R, R].
+    pub fn draw(&mut self, session: &LineFitSession) -> Result<f64, JsError> {
+        let (size, style) = surface::fit(&self.canvas, false);
+        let largest = session
+            .fit
+            .residuals()
+            .fold(0.0, |m: f64, e| m.max(e.abs()));
+        let reach = reach_for(largest);
+        let key = BackgroundKey(
+            size,
+            style.scale.to_bits(),
+            self.text_version,
+            reach.to_bits(),
+        );
+        let text = &self.text;
+        self.layer.refresh(key, size, |area| {
+            curves::draw_background(area, reach, &style, text).map_err(draw_error)
+        })?;
+        self.layer.blit(&self.canvas)?;
+        let area = backend(&self.canvas)?.into_drawing_area();
+        curves::draw_foreground(&area, reach, &session.fit, &style, text).map_err(draw_error)?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(reach)
+    }
+}

@@ -1,0 +1,370 @@
+//! The loss of one error e, e² and |e| (top), above their derivatives 2e and
+//! sign(e) (bottom), over e ∈ [−R, R]. Every residual of the fit is marked
+//! on each curve; the largest one is ringed. The reach R grows in steps
+//! (3, 6, 12, 24, 48) so the background changes rarely.
+
+use descent_core::line_fit::{LineFit, PointLoss};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{short, text_width, LossText, ABSOLUTE, INK, LARGEST, SQUARED};
+use crate::{clamp_finite, DrawError, Style};
+
+/// The reaches the error axis can have.
+pub const REACHES: [f64; 5] = [3.0, 6.0, 12.0, 24.0, 48.0];
+
+/// The smallest reach R of [`REACHES`] that shows an error of size `largest`
+/// (the last one when none does; errors beyond it are marked off the chart).
+pub fn reach_for(largest: f64) -> f64 {
+    REACHES
+        .iter()
+        .copied()
+        .find(|r| largest.abs() * 1.05 <= *r)
+        .unwrap_or(REACHES[REACHES.len() - 1])
+}
+
+const MARGIN: f64 = 8.0;
+const LABEL_X: f64 = 34.0;
+const LABEL_Y: f64 = 46.0;
+
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The two charts of the picture for reach `reach`: values on top, derivatives below.
+fn charts<'a, DB: DrawingBackend>(
+    halves: &'a (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>),
+    reach: f64,
+    style: &Style,
+) -> Result<(Chart<'a, DB>, Chart<'a, DB>), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let top = ChartBuilder::on(&halves.0)
+        .margin(style.px(MARGIN))
+        .x_label_area_size(style.px(LABEL_X))
+        .y_label_area_size(style.px(LABEL_Y))
+        .build_cartesian_2d(-reach..reach, -0.04 * reach * reach..1.12 * reach * reach)?;
+    let bottom = ChartBuilder::on(&halves.1)
+        .margin(style.px(MARGIN))
+        .x_label_area_size(style.px(LABEL_X))
+        .y_label_area_size(style.px(LABEL_Y))
+        .build_cartesian_2d(-reach..reach, -2.3 * reach..2.3 * reach)?;
+    Ok((top, bottom))
+}
+
+fn split<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+) -> (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>) {
+    let height = area.dim_in_pixel().1;
+    area.split_vertically(height / 2)
+}
+
+/// Draws what does not move: both axes, e² and |e|, 2e and sign(e) with
+/// the jump of sign(e) at 0 marked as not differentiable.
+pub fn draw_background<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    reach: f64,
+    style: &Style,
+    text: &LossText,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let palette = style.palette();
+    area.fill(&palette.background)?;
+    let halves = split(area);
+    let (mut top, mut bottom) = charts(&halves, reach, style)?;
+    let label_font = ("sans-serif", style.font(12.0))
+        .into_font()
+        .color(&palette.axis);
+    let desc_font = ("sans-serif", style.font(13.0))
+        .into_font()
+        .color(&palette.axis);
+    for (chart, y_desc, x_desc) in [
+        (&mut top, &text.loss_axis, None),
+        (&mut bottom, &text.slope_axis, Some(&text.error_axis)),
+    ] {
+        let mut mesh = chart.configure_mesh();
+        mesh.light_line_style(palette.background)
+            .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
+            .axis_style(palette.axis.stroke_width(style.px(1.0)))
+            .x_labels(7)
+            .y_labels(5)
+            .label_style(label_font.clone())
+            .axis_desc_style(desc_font.clone())
+            .y_desc(y_desc.as_str())
+            .x_label_formatter(&|v| short(*v))
+            .y_label_formatter(&|v| short(*v));
+        if let Some(x_desc) = x_desc {
+            mesh.x_desc(x_desc.as_str());
+        }
+        mesh.draw()?;
+    }
+
+    let samples = |loss: PointLoss| {
+        (0..=240).map(move |i| {
+            let e = -reach + 2.0 * reach * f64::from(i) / 240.0;
+            (e, loss.value(e))
+        })
+    };
+    let thick = style.px(3.0);
+    top.draw_series(LineSeries::new(
+        samples(PointLoss::Squared),
+        SQUARED.stroke_width(thick),
+    ))?;
+    top.draw_series(DashedLineSeries::new(
+        samples(PointLoss::Absolute),
+        style.px(9.0),
+        style.px(5.0),
+        ABSOLUTE.stroke_width(thick),
+    ))?;
+
+    // d(e²)/de = 2e: one straight line through 0.
+    bottom.draw_series(LineSeries::new(
+        [(-reach, -2.0 * reach), (reach, 2.0 * reach)],
+        SQUARED.stroke_width(thick),
+    ))?;
+    // d|e|/de = sign(e): −1 left of 0, +1 right of 0, undefined at 0.
+    for side in [-1.0, 1.0] {
+        bottom.draw_series(DashedLineSeries::new(
+            [(0.0, side), (side * reach, side)],
+            style.px(9.0),
+            style.px(5.0),
+            ABSOLUTE.stroke_width(thick),
+        ))?;
+    }
+    bottom.draw_series(DashedLineSeries::new(
+        [(0.0, -1.0), (0.0, 1.0)],
+        style.px(2.0),
+        style.px(3.0),
+        ABSOLUTE.stroke_width(style.px(1.5)),
+    ))?;
+    for side in [-1.0, 1.0] {
+        bottom.draw_series(std::iter::once(Circle::new(
+            (0.0, side),
+            style.px(4.5),
+            ABSOLUTE.stroke_width(style.px(2.0)),
+        )))?;
+    }
+
+    let font = |colour: &RGBColor| ("sans-serif", style.font(13.0)).into_font().color(colour);
+    let gap = style.offset(6.0);
+    // Names: e² and 2e below-right of a point part way out (their curves
+    // rise to the right, so the words stay clear); |e| and sign(e) at
+    // their left ends, where e² and 2e are far away.
+    let beside = (style.offset(12.0), style.offset(2.0));
+    let above_left = (gap, -style.offset(20.0));
+    let below_left = (gap, style.offset(5.0));
+    top.draw_series([
+        EmptyElement::at((0.55 * reach, PointLoss::Squared.value(0.55 * reach)))
+            + Text::new(text.squared.clone(), beside, font(&SQUARED)),
+        EmptyElement::at((-reach, reach))
+            + Text::new(text.absolute.clone(), above_left, font(&ABSOLUTE)),
+    ])?;
+    bottom.draw_series([
+        EmptyElement::at((0.55 * reach, 1.1 * reach))
+            + Text::new(text.squared_slope.clone(), beside, font(&SQUARED)),
+        EmptyElement::at((-reach, -1.0))
+            + Text::new(text.absolute_slope.clone(), below_left, font(&ABSOLUTE)),
+    ])?;
+    // The kink of |e|: its slope jumps at 0. The note sits in the top-left
+    // corner of the derivative chart (2e and sign(e) are negative there,
+    // so it is always free), with a leader to the jump.
+    let kink_font = ("sans-serif", style.font(12.5)).into_font().color(&INK);
+    let (corner_x, corner_y) = bottom.backend_coord(&(-reach, 2.3 * reach));
+    let (jump_x, jump_y) = bottom.backend_coord(&(0.0, 1.0));
+    let note = (corner_x + style.offset(8.0), corner_y + style.offset(4.0));
+    let note_width = text_width(&text.kink, 12.5, style);
+    area.draw(&Text::new(text.kink.clone(), note, kink_font))?;
+    let leader_start = (
+        (note.0 + note_width / 2).min(jump_x - style.offset(4.0)),
+        note.1 + style.offset(17.0),
+    );
+    if jump_y - leader_start.1 > style.offset(8.0) {
+        area.draw(&PathElement::new(
+            vec![
+                leader_start,
+                (jump_x - style.offset(3.0), jump_y - style.offset(5.0)),
+            ],
+            INK.mix(0.6).stroke_width(style.px(1.0)),
+        ))?;
+    }
+    top.draw_series(std::iter::once(
+        EmptyElement::at((0.0, 0.0))
+            + TriangleMarker::new((0, style.offset(9.0)), style.px(5.0) as i32, INK.filled()),
+    ))?;
+    Ok(())
+}
+
+/// Draws what moves: every residual eᵢ on e² and |e| and on 2e and sign(e);
+/// the largest ringed and named; errors beyond the reach at the edge, marked.
+pub fn draw_foreground<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    reach: f64,
+    fit: &LineFit,
+    style: &Style,
+    text: &LossText,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let halves = split(area);
+    let (top, bottom) = charts(&halves, reach, style)?;
+    let largest = fit.largest_residual();
+    let residuals: Vec<f64> = fit.residuals().collect();
+    let r = style.px(4.0) as i32;
+    let mut off_chart = false;
+    for (i, &e) in residuals.iter().enumerate() {
+        let shown = clamp_finite(e, -reach, reach);
+        off_chart |= shown != e;
+        let squared = (shown, PointLoss::Squared.value(shown));
+        let absolute = (shown, PointLoss::Absolute.value(shown));
+        let squared_slope = (shown, PointLoss::Squared.slope(shown).unwrap_or(0.0));
+        let absolute_slope = (shown, PointLoss::Absolute.slope(shown).unwrap_or(0.0));
+        if Some(i) == largest {
+            // A guide through both charts at the largest error.
+            for (chart, low, high) in [
+                (&top, -0.04 * reach * reach, 1.12 * reach * reach),
+                (&bottom, -2.3 * reach, 2.3 * reach),
+            ] {
+                chart.plotting_area().draw(&PathElement::new(
+                    vec![(shown, low), (shown, high)],
+                    LARGEST.stroke_width(style.px(1.5)),
+                ))?;
+            }
+            for (chart, point) in [
+                (&top, squared),
+                (&top, absolute),
+                (&bottom, squared_slope),
+                (&bottom, absolute_slope),
+            ] {
+                chart.plotting_area().draw(&Circle::new(
+                    point,
+                    style.px(8.0),
+                    LARGEST.stroke_width(style.px(3.0)),
+                ))?;
+            }
+        }
+        for (chart, point) in [(&top, squared), (&bottom, squared_slope)] {
+            chart
+                .plotting_area()
+                .draw(&Circle::new(point, r as u32, SQUARED.filled()))?;
+        }
+        for (chart, (x, y)) in [(&top, absolute), (&bottom, absolute_slope)] {
+            let (px, py) = chart.backend_coord(&(x, y));
+            area.draw(&Rectangle::new(
+                [(px - r, py - r), (px + r, py + r)],
+                ABSOLUTE.filled(),
+            ))?;
+        }
+    }
+    if let Some(i) = largest {
+        let e = residuals[i];
+        let shown = clamp_finite(e, -reach, reach);
+        let label = format!("{}: e = {}", text.largest, short(e));
+        let width = text_width(&label, 13.0, style);
+        let (px, _) = top.backend_coord(&(shown, 0.0));
+        let (_, py) = top.backend_coord(&(0.0, 1.12 * reach * reach));
+        let x0 = if shown > 0.0 {
+            px - width - style.offset(8.0)
+        } else {
+            px + style.offset(8.0)
+        };
+        let font = ("sans-serif", style.font(13.0)).into_font().color(&INK);
+        area.draw(&Text::new(label, (x0, py + style.offset(4.0)), font))?;
+    }
+    if off_chart {
+        let (px, py) = bottom.backend_coord(&(-reach, -2.3 * reach));
+        let font = ("sans-serif", style.font(12.0))
+            .into_font()
+            .color(&style.palette().warning);
+        area.draw(&Text::new(
+            format!("◀ ▶ {}", text.off_chart),
+            (px + style.offset(6.0), py - style.offset(20.0)),
+            font,
+        ))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use descent_core::line_fit::Line;
+
+    fn svg(fit: &LineFit) -> String {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (520, 480)).into_drawing_area();
+            let reach = reach_for(fit.residuals().fold(0.0, |m: f64, e| m.max(e.abs())));
+            let text = LossText::default();
+            draw_background(&area, reach, &Style::default(), &text).expect("background");
+            draw_foreground(&area, reach, fit, &Style::default(), &text).expect("foreground");
+            area.present().expect("presents");
+        }
+        out
+    }
+
+    #[test]
+    fn the_reach_grows_in_steps_to_hold_the_largest_error() {
+        assert_eq!(reach_for(0.4), 3.0);
+        assert_eq!(reach_for(2.9), 6.0);
+        assert_eq!(reach_for(-10.0), 12.0);
+        assert_eq!(reach_for(1e6), 48.0);
+        assert_eq!(reach_for(f64::NAN), 48.0);
+    }
+
+    #[test]
+    fn both_losses_their_derivatives_and_the_kink_are_named() {
+        let svg = svg(&LineFit::chapter(Line::new(2.0, 1.0)));
+        for word in [
+            "e² (MSE)",
+            "|e| (MAE)",
+            "2e",
+            "sign(e)",
+            "not differentiable at 0",
+            "largest error: e =",
+        ] {
+            assert!(svg.contains(word), "{word}");
+        }
+        assert!(!svg.contains("off the chart"));
+        assert!(!svg.contains("NaN"));
+    }
+
+    #[test]
+    fn every_residual_is_marked_on_each_curve() {
+        let fit = LineFit::chapter(Line::new(1.8, 2.0));
+        let svg = svg(&fit);
+        // Two filled circles (e², 2e) per residual, in the MSE colour.
+        let blue_dots = svg
+            .split("<circle")
+            .skip(1)
+            .filter(|c| {
+                c.split('>')
+                    .next()
+                    .is_some_and(|head| head.contains("fill=\"#0072B2\""))
+            })
+            .count();
+        assert_eq!(blue_dots, 2 * fit.len());
+        let green_squares = svg
+            .split("<rect")
+            .skip(1)
+            .filter(|r| {
+                r.split('>')
+                    .next()
+                    .is_some_and(|head| head.contains("fill=\"#009E73\""))
+            })
+            .count();
+        assert_eq!(green_squares, 2 * fit.len());
+    }
+
+    #[test]
+    fn errors_beyond_the_last_reach_are_marked_off_the_chart() {
+        let svg = svg(&LineFit::new(
+            vec![(0.0, 90.0), (1.0, 1.0)],
+            Line::new(0.0, 0.0),
+        ));
+        assert!(svg.contains("off the chart"));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+}
