@@ -144,7 +144,7 @@ const EDGES: [(Node, Node, &str); 10] = [
     (Node::W2, Node::Z2, ""),
     (Node::B2, Node::Z2, ""),
     (Node::Z2, Node::YHat, "σ"),
-    (Node::YHat, Node::Loss, "(y−ŷ)²"),
+    (Node::YHat, Node::Loss, ""),
     (Node::Y, Node::Loss, ""),
 ];
 
@@ -347,7 +347,7 @@ where
         area,
         &value,
         (center.0, center.1 + gap),
-        13.0,
+        14.0,
         false,
         palette.axis,
         style,

@@ -40,7 +40,7 @@ const WIDE: Lanes = Lanes {
     arrow: 38.0,
     label: 76.0,
     weight_along: -0.3,
-    bias_along: 0.3,
+    bias_along: 0.27,
 };
 
 const TALL: Lanes = Lanes {
@@ -90,7 +90,7 @@ impl Layout {
 
     /// Half the width and height of a node box, in backend pixels.
     pub fn half_size(&self, on_chain: bool) -> Point {
-        let (w, h) = if on_chain { (40.0, 23.0) } else { (29.0, 20.0) };
+        let (w, h) = if on_chain { (42.0, 24.0) } else { (28.0, 21.0) };
         (f64::from(self.style.px(w)), f64::from(self.style.px(h)))
     }
 
@@ -170,7 +170,7 @@ impl Layout {
         } else if self.vertical {
             self.at(along_to - 0.45, -70.0)
         } else {
-            self.at(along_to - 0.5, -48.0)
+            self.at(along_to - 0.62, -48.0)
         }
     }
 
@@ -188,7 +188,7 @@ impl Layout {
         if self.vertical {
             self.at(along + 1.0, across)
         } else {
-            self.at(along - 0.62, across)
+            self.at(along - 0.78, across)
         }
     }
 
@@ -199,7 +199,7 @@ impl Layout {
             let p = self.at(0.0, 52.0);
             (p, step)
         } else {
-            let p = self.at(3.72, self.lanes().parameters);
+            let p = self.at(3.62, self.lanes().parameters);
             ((p.0, p.1 - step / 2.0), step)
         }
     }

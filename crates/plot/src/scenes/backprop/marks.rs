@@ -27,8 +27,8 @@ where
     };
     let chars = symbol.chars().count().max(value.chars().count()) as f64;
     let half = (
-        (chars * 0.32 + 0.8) * style.font(13.0),
-        f64::from(style.px(19.0)),
+        (chars * 0.3 + 0.6) * style.font(14.0),
+        f64::from(style.px(20.0)),
     );
     let outline = geometry::rounded_rect(at, half, f64::from(style.px(6.0)));
     area.draw(&Polygon::new(outline.clone(), fill.filled()))?;
@@ -38,9 +38,9 @@ where
     ))?;
     let bold = emphasis == Emphasis::Current;
     let ink = if bold { palette.tangent } else { palette.axis };
-    let gap = f64::from(style.px(8.0));
-    label(area, symbol, (at.0, at.1 - gap), 13.0, bold, ink, style)?;
-    label(area, value, (at.0, at.1 + gap), 13.0, bold, ink, style)
+    let gap = f64::from(style.px(9.0));
+    label(area, symbol, (at.0, at.1 - gap), 14.0, bold, ink, style)?;
+    label(area, value, (at.0, at.1 + gap), 14.0, bold, ink, style)
 }
 
 /// A straight arrow from `a` to `b` with a filled head at `b`.
