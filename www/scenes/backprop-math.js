@@ -85,7 +85,8 @@ export function localFormula(key, value, v) {
     case 'dz1_dW1':
       return `${SYMBOL[key]}${eq}${NODE.x}${eq}${result}`;
     default:
-      return `${SYMBOL[key]}${eq}${PRODUCTS[key].map((k) => SYMBOL[k]).join(dot)}${eq}${result}`;
+      // A final gradient: its product is spelled out in the backward-pass panel.
+      return `${SYMBOL[key]}${eq}${result}`;
   }
 }
 
