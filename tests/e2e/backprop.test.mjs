@@ -144,7 +144,7 @@ describe('backprop scene', () => {
     assert.match(await text(page, '#bp-update-verdict'), /The loss fell by/);
     assert.ok((await mathText(page, '#bp-update-rules')).includes(formatNumber(expected.update.parameters.w2)));
     assert.equal(s.revealed, 0, 'a new walk starts on the new weights');
-    assert.equal(await page.locator('#bp-w2').inputValue(), String(Number(expected.update.parameters.w2.toPrecision(12))));
+    assert.equal(await page.locator('#bp-w2').inputValue(), String(Number(expected.update.parameters.w2.toFixed(4))));
 
     // A learning rate out of range is refused, not applied.
     await lr.fill('-1');
@@ -232,6 +232,10 @@ describe('backprop scene', () => {
     await frames(page, 2);
     assert.match(await text(page, '.bp-current-title'), /第 1 步，共 8 步/);
     assert.match(await text(page, '.question summary'), /链式法则在反向传播中起什么作用/);
+    await page.locator('#lang-switch').click();
+    await frames(page, 2);
+    assert.match(await text(page, '.bp-current-title'), /Step 1 of 8/, 'switching language relabels the walk');
+    assert.equal((await state(page)).revealed, 1, 'and keeps its place');
     assert.deepEqual(problems, []);
     await context.close();
   });

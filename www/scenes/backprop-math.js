@@ -106,7 +106,10 @@ export function forwardStages(v) {
   ];
 }
 
-/** W_new = W_old − η·∂L/∂W with numbers, for weight `name` (1 or 2). */
+/** The chapter's update rule W_new = W_old − η·∂L/∂W. */
+export const UPDATE_RULE = `<msub><mi>W</mi><mtext>new</mtext></msub><mo>=</mo><msub><mi>W</mi><mtext>old</mtext></msub><mo>−</mo><mi>η</mi><mo>·</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>W</mi></mrow></mfrac>`;
+
+/** The update of weight W_i with numbers: W_i ← W_old − η × ∂L/∂W_i = W_new. */
 export function updateNumbers(i, before, eta, gradient, after) {
-  return `${sub('W', i)}<mo>:</mo>${mn(before)}<mo>−</mo>${mn(eta)}<mo>×</mo>${factor(gradient)}<mo>=</mo><mn class="result">${formatNumber(after)}</mn>`;
+  return `${sub('W', i)}<mo>←</mo>${mn(before)}<mo>−</mo>${mn(eta)}<mo>×</mo>${factor(gradient)}<mo>=</mo><mn class="result">${formatNumber(after)}</mn>`;
 }

@@ -8,7 +8,7 @@
 import { applyTo, t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { numberIn, readSettings } from '../url.js';
-import { PRODUCTS, SYMBOL, forwardStages, localFormula, productNumbers, productSymbols, updateNumbers } from './backprop-math.js';
+import { PRODUCTS, SYMBOL, UPDATE_RULE, forwardStages, localFormula, productNumbers, productSymbols, updateNumbers } from './backprop-math.js';
 
 /** The editable values: URL name, label symbol, range. */
 const FIELDS = [
@@ -86,6 +86,7 @@ const TEMPLATE = `
           </div>
           <button type="button" id="bp-apply" aria-keyshortcuts="U"></button>
         </div>
+        <math display="block" class="rule">${UPDATE_RULE}</math>
         <p class="control-hint" data-i18n="bp_update_hint"></p>
         <dl class="readout bp-losses">
           <div><dt data-i18n="bp_loss_before"></dt><dd id="bp-loss-before"></dd></div>
@@ -216,7 +217,8 @@ export function mount(root, wasm, params) {
     apply: () => {
       if (el.apply.disabled) return;
       session.applyUpdate(state.learningRate);
-      fillInputs(FIELDS.map(({ name }) => value(name)).map((v) => Number(v.toPrecision(12))));
+      // The inputs show 4 decimals; the session keeps the exact values until one is edited.
+      fillInputs(FIELDS.map(({ name }) => Number(value(name).toFixed(4))));
       changed();
     },
   };
@@ -328,7 +330,7 @@ export function mount(root, wasm, params) {
       el.updateRules.innerHTML = [1, 2].map((i) => {
         const w = `w${i}`;
         const old = session.valueBefore(w);
-        return `<math display="block">${updateNumbers(i, old, usedEta, session.gradientBefore(w), value(w))}</math>`;
+        return `<p><math>${updateNumbers(i, old, usedEta, session.gradientBefore(w), value(w))}</math></p>`;
       }).join('');
     } else {
       el.lossBefore.textContent = formatNumber(value('loss'));
