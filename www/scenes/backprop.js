@@ -365,6 +365,7 @@ export function mount(root, wasm, params) {
       for (let i = 0; i < n; i += 1) session.stepBackward();
       changed();
     },
+    // The shell's hooks for animated scenes: this scene has no run to play.
     play() {},
     setSpeed() {},
     timeFrames() {
