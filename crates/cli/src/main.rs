@@ -1,10 +1,11 @@
 //! `descent`: gradient descent and training from the terminal.
 //!
-//! Subcommands live in their own modules (`descend`, `train`, `chapter`);
+//! Subcommands live in their own modules (`descend`, `train`, `backprop`, `chapter`);
 //! this file only dispatches and reports. Bad input never panics: it prints
 //! one line `descent: <field>: <problem>` on stderr and exits with code 2.
 
 mod args;
+mod backprop;
 mod chapter;
 mod descend;
 mod error;
@@ -29,6 +30,11 @@ Usage:
       Trains the network FILE describes (the format of tests/fixtures;
       `expected` is ignored). Prints JSON: loss (one per epoch, before its
       update), final (the weights after the last update), diverged.
+  descent backprop [--x X] [--y Y] [--w1 W] [--b1 B] [--w2 W] [--b2 B] [--lr X]
+      The chain rule on the 1 -> 1 -> 1 sigmoid network for one example
+      (defaults x 1.5, y 1, w1 0.8, b1 -0.2, w2 1.2, b2 0.1, lr 1). Prints
+      JSON: forward values, the six local factors and the products dL_dW2,
+      dL_dW1, central finite differences, one gradient-descent update.
   descent chapter
       Runs the chapter's program (seed 42, SGD lr 0.01, 100 epochs) and
       prints its five lines `Epoch 20, Loss: 1.2027` ...
@@ -39,7 +45,7 @@ Non-finite numbers are written as the strings \"inf\", \"-inf\", \"nan\".
 Bad input prints one line `descent: FIELD: PROBLEM` and exits with code 2.
 ";
 
-const COMMANDS: &str = "descend, train, chapter, help";
+const COMMANDS: &str = "descend, train, backprop, chapter, help";
 
 /// What to print on stdout, or the error to report.
 fn dispatch(args: &[String]) -> Result<String, CliError> {
@@ -56,6 +62,7 @@ fn dispatch(args: &[String]) -> Result<String, CliError> {
         "help" | "--help" | "-h" => Ok(USAGE.to_owned()),
         "descend" => descend::run(rest).map(|json| json + "\n"),
         "train" => train::run(rest).map(|json| json + "\n"),
+        "backprop" => backprop::run(rest).map(|json| json + "\n"),
         "chapter" => chapter::run(rest),
         other => Err(CliError::new(
             other,

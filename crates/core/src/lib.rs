@@ -10,6 +10,7 @@
 //!
 //! This crate knows nothing about browsers, plotting or files.
 
+pub mod chain_rule;
 pub mod chapter_data;
 pub mod curve;
 pub mod data;
