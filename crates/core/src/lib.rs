@@ -11,6 +11,7 @@
 //! This crate knows nothing about browsers, plotting or files.
 
 pub mod chapter_data;
+pub mod chapter_run;
 pub mod curve;
 pub mod data;
 pub mod descent;
