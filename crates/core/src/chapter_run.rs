@@ -14,6 +14,9 @@
 
 use std::collections::VecDeque;
 
+use nalgebra::DMatrix;
+
+use crate::nn::Network;
 use crate::training::Training;
 
 /// Every how many epochs the chapter's program prints a line.
@@ -151,6 +154,29 @@ impl TrainingLoop {
     }
 }
 
+/// The network's curve ŷ = f(x) at `samples` evenly spaced inputs from
+/// `x_range.0` to `x_range.1` (both included); empty when the network does
+/// not take exactly one input or `samples` < 2. Values may be ∞ or NaN for a
+/// diverged network.
+pub fn fitted_curve(network: &Network, x_range: (f64, f64), samples: usize) -> Vec<(f64, f64)> {
+    if samples < 2 {
+        return Vec::new();
+    }
+    let (low, high) = x_range;
+    let last = (samples - 1) as f64;
+    let xs: Vec<f64> = (0..samples)
+        .map(|i| low + (high - low) * i as f64 / last)
+        .collect();
+    let inputs = DMatrix::from_column_slice(samples, 1, &xs);
+    // ŷ = W⁽²⁾·ReLU(W⁽¹⁾·x + b⁽¹⁾) + b⁽²⁾, one row per input.
+    match network.predict(&inputs) {
+        Ok(outputs) if outputs.ncols() == 1 => {
+            xs.into_iter().zip(outputs.iter().copied()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +248,20 @@ mod tests {
         run.set_learning_rate(0.01);
         assert_eq!(run.step(20), 20);
         assert_eq!(texts(&run), ["Epoch 20, Loss: 1.2027"]);
+    }
+
+    #[test]
+    fn the_fitted_curve_spans_the_range_and_matches_predict() {
+        let run = TrainingLoop::chapter();
+        let network = run.training().network();
+        let curve = fitted_curve(network, (-2.0, 3.0), 11);
+        assert_eq!(curve.len(), 11);
+        assert_eq!((curve[0].0, curve[10].0), (-2.0, 3.0));
+        let one = network
+            .predict(&DMatrix::from_column_slice(1, 1, &[0.5]))
+            .map(|m| m[(0, 0)]);
+        assert_eq!(one.ok(), Some(curve[5].1));
+        assert!(fitted_curve(network, (0.0, 1.0), 1).is_empty());
     }
 
     #[test]
