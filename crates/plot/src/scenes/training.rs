@@ -22,6 +22,9 @@ const MARGIN: f64 = 12.0;
 const LABEL_X: f64 = 40.0;
 const LABEL_Y: f64 = 46.0;
 const POINT_RADIUS: f64 = 3.5;
+/// How far (a fraction of the view's height) a curve may poke out of the
+/// view before it is marked "off the chart" (it is clamped either way).
+const OFF_CHART_SLACK: f64 = 0.05;
 
 /// Words drawn in the fit picture, in the page's language.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,7 +107,7 @@ impl FitFrame {
         Self {
             size,
             x_range: extent(training.x().as_slice(), 0.04, 0.04),
-            y_range: extent(training.y().as_slice(), 0.06, 0.22),
+            y_range: extent(training.y().as_slice(), 0.08, 0.22),
             plot: PixelRect {
                 left: 0,
                 top: 0,
@@ -146,18 +149,20 @@ where
         )?)
 }
 
-/// `curve` kept inside the frame, and whether any point had to be moved.
+/// `curve` kept inside the frame, and whether it left the view by more than
+/// [`OFF_CHART_SLACK`] of its height (or was not finite), which is worth a mark.
 fn clamped(curve: &[(f64, f64)], frame: &FitFrame) -> (Vec<(f64, f64)>, bool) {
-    let mut moved = false;
+    let (low, high) = frame.y_range;
+    let slack = OFF_CHART_SLACK * (high - low);
+    let mut off_chart = false;
     let points = curve
         .iter()
         .map(|(x, y)| {
-            let cy = clamp_finite(*y, frame.y_range.0, frame.y_range.1);
-            moved |= cy != *y;
-            (*x, cy)
+            off_chart |= !(low - slack..=high + slack).contains(y);
+            (*x, clamp_finite(*y, low, high))
         })
         .collect();
-    (points, moved)
+    (points, off_chart)
 }
 
 /// Draws what stays put for a data set: axes, the points, the curve of the
