@@ -156,7 +156,7 @@ export function mount(root, wasm, params) {
   el.threshold.addEventListener('change', () => {
     state.session.setThreshold(threshold());
     if (!state.session.done && state.noted === 'done') state.noted = '';
-    state.dirty = true;
+    relabel();
   });
   el.play.addEventListener('click', () => setPlaying(!state.playing));
   el.step.addEventListener('click', stepOnce);
@@ -197,7 +197,8 @@ export function mount(root, wasm, params) {
     const power = String(n).replace(/\d/g, (d) => SUPERSCRIPT[d]);
     el.answer.textContent = t('loop_answer', { n, power });
     el.play.textContent = t(state.playing ? 'pause' : 'play');
-    chart.relabel();
+    const limit = state.session.threshold;
+    chart.relabel(limit === undefined ? t('loop_stage_check_off') : t('loop_stage_check_sub', { threshold: formatNumber(limit) }));
     log.relabel();
     state.shown = {};
     state.dirty = true;

@@ -18,10 +18,14 @@ const NODES = {
   backward: [COL[3], ROW[0]],
   update: [COL[3], ROW[1]],
   check: [COL[1] + 30, ROW[1]],
-  done: [COL[0], ROW[1]],
+  done: [COL[0] - 6, ROW[1]],
 };
 
-const half = (stage) => (stage === 'check' ? { w: 58, h: 34 } : { w: BOX.w / 2, h: BOX.h / 2 });
+const half = (stage) => {
+  if (stage === 'check') return { w: 58, h: 34 };
+  if (stage === 'done') return { w: 42, h: BOX.h / 2 };
+  return { w: BOX.w / 2, h: BOX.h / 2 };
+};
 
 function edge(id, d, label) {
   return `<path class="edge" data-edge="${id}" d="${d}" marker-end="url(#lp-arrow)" />${label ?? ''}`;
@@ -44,8 +48,8 @@ function edges() {
     edge('update', `M${ux - h} ${uy}H${cx + 58 + 2}`),
     edge('no', `M${cx} ${cy - 34}V${fy + BOX.h / 2 + 2}`,
       `<text class="edge-label" x="${cx + 6}" y="${(cy - 34 + fy + BOX.h / 2) / 2 + 4}" data-i18n="loop_no"></text>`),
-    edge('yes', `M${cx - 58} ${cy}H${dx + h + 2}`,
-      `<text class="edge-label" x="${(cx - 58 + dx + h) / 2}" y="${cy - 6}" text-anchor="middle" data-i18n="loop_yes"></text>`),
+    edge('yes', `M${cx - 58} ${cy}H${dx + 42 + 2}`,
+      `<text class="edge-label" x="${(cx - 58 + dx + 42) / 2}" y="${cy - 6}" text-anchor="middle" data-i18n="loop_yes"></text>`),
   ].join('');
 }
 
@@ -60,7 +64,7 @@ function node(stage) {
     ${shape}
     <circle class="here" cx="${x - w + (stage === 'check' ? 18 : 9)}" cy="${y - h + (stage === 'check' ? 34 : 9)}" r="4.5" />
     <text class="name" x="${x}" y="${stage === 'check' ? y - 2 : y - 2}" text-anchor="middle" data-i18n="loop_stage_${stage}"></text>
-    <text class="sub" x="${x}" y="${subY}" text-anchor="middle" data-i18n="loop_stage_${stage}_sub"></text>
+    <text class="sub" x="${x}" y="${subY}" text-anchor="middle"${stage === 'check' ? '' : ` data-i18n="loop_stage_${stage}_sub"`}></text>
   </g>`;
 }
 
@@ -104,8 +108,12 @@ export function flowchart(root) {
       edgesById.yes.classList.toggle('taken', stage === 'done');
       edgesById.no.classList.toggle('taken', running || stage === 'forward');
     },
-    /** The accessible name of each stage follows its visible words. */
-    relabel() {
+    /**
+     * After a language or threshold change: `checkWords` go under "loss small
+     * enough?", and each stage's accessible name follows its visible words.
+     */
+    relabel(checkWords) {
+      nodes.check.querySelector('.sub').textContent = checkWords;
       for (const g of Object.values(nodes)) {
         const words = [...g.querySelectorAll('text')].map((n) => n.textContent).filter(Boolean);
         g.setAttribute('aria-label', words.join(' — '));
