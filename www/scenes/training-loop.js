@@ -9,49 +9,15 @@
 
 import { applyTo, t } from '../i18n.js';
 import { formatCount, formatNumber } from '../format.js';
-import { numberIn, oneOf, readSettings } from '../url.js';
+import { oneOf, readSettings } from '../url.js';
 import { LOOP_STAGES, flowchart } from './training-loop/flowchart.js';
 import { consolePanel } from './training-loop/console.js';
 import { template } from './training-loop/template.js';
-
-/** The learning rates the slider stops at; 0.05 and above diverge. */
-const RATES = [0.001, 0.002, 0.003, 0.005, 0.007, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1];
-const DIVERGING_RATE = 0.05;
-/** Epochs per second. */
-const SPEEDS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
-const DEFAULT_SPEED = 2;
-/** Up to this speed each epoch walks through the flowchart's stages. */
-const STAGED_UP_TO = 2;
-const THRESHOLDS = [1.2, 1, 0.9, 0.8, 0.75];
-const DEFAULT_THRESHOLD = 0.8;
-const CHAPTER_SEED = 42;
-/** The most epochs one frame may run, so a slow frame never stalls the page. */
-const MAX_EPOCHS_PER_FRAME = 2000;
-/** Where in an epoch's cycle (0 → 1) its update happens: the 4th of 5 stages. */
-const UPDATE_AT = 0.6;
-
-const STATUS_ICONS = {
-  ready: '<circle cx="12" cy="12" r="8" /><path d="M10 8.5l5 3.5-5 3.5z" />',
-  training: '<path d="M20 12a8 8 0 1 1-3-6.2" /><path d="M17 2.5v4h-4" />',
-  paused: '<path d="M9 6v12M15 6v12" />',
-  done: '<path d="M5 12.5l4.5 4.5L19 7" />',
-  diverging: '<path d="M12 3l10 18H2z" /><path d="M12 10v5M12 17.5v.5" />',
-};
-// The shared .regime colours: blue (in progress), green (done), red (diverging).
-const STATUS_REGIME = { ready: 'too_slow', training: 'too_slow', paused: 'too_slow', done: 'converging', diverging: 'diverging' };
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-const FIT_WORDS = { x_axis: 'loop_x_axis', y_axis: 'loop_y_axis', data: 'loop_legend_data', network: 'loop_legend_network', initial: 'loop_legend_initial', off_chart: 'off_chart' };
-
-function parseThreshold(text) {
-  return text === 'off' ? 'off' : numberIn(1e-6, 1e6)(text);
-}
-
-function parseSeed(text) {
-  const v = numberIn(0, 999999)(text);
-  return Number.isInteger(v) ? v : undefined;
-}
+import {
+  CHAPTER_SEED, DEFAULT_SPEED, DEFAULT_THRESHOLD, DIVERGING_RATE, FIT_WORDS, MAX_EPOCHS_PER_FRAME, RATES,
+  SPEEDS, STAGED_UP_TO, STATUS_ICONS, STATUS_REGIME, SUPERSCRIPT, THRESHOLDS, UPDATE_AT,
+  parseLearningRate, parseSeed, parseThreshold,
+} from './training-loop/settings.js';
 
 export function mount(root, wasm, params) {
   root.insertAdjacentHTML('beforeend', template({ steps: RATES.length, speeds: SPEEDS, thresholds: THRESHOLDS }));
@@ -69,7 +35,7 @@ export function mount(root, wasm, params) {
 
   const { settings, refused } = readSettings(params, {
     seed: { parse: parseSeed, fallback: CHAPTER_SEED },
-    lr: { parse: numberIn(0, 10), fallback: 0.01 },
+    lr: { parse: parseLearningRate, fallback: 0.01 },
     speed: { parse: oneOf(SPEEDS.map(String)), fallback: String(DEFAULT_SPEED) },
     threshold: { parse: parseThreshold, fallback: DEFAULT_THRESHOLD },
   });

@@ -15,63 +15,22 @@ use plotters::prelude::*;
 use crate::scenes::descent::format_tick;
 use crate::{clamp_finite, DrawError, PixelRect, Style};
 
+mod legend;
+
+use legend::draw_legend;
+pub use legend::FitText;
+
 /// How many inputs the fitted curve is sampled at.
 pub const CURVE_SAMPLES: usize = 200;
 
 const MARGIN: f64 = 12.0;
 const LABEL_X: f64 = 40.0;
 const LABEL_Y: f64 = 46.0;
-const POINT_RADIUS: f64 = 3.5;
+/// Radius of a data point, CSS pixels.
+pub(crate) const POINT_RADIUS: f64 = 3.5;
 /// How far (a fraction of the view's height) a curve may poke out of the
 /// view before it is marked "off the chart" (it is clamped either way).
 const OFF_CHART_SLACK: f64 = 0.05;
-
-/// Words drawn in the fit picture, in the page's language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FitText {
-    /// Caption of the input axis.
-    pub x_axis: String,
-    /// Caption of the output axis.
-    pub y_axis: String,
-    /// Legend entry of the data points.
-    pub data: String,
-    /// Legend entry of the current network's curve.
-    pub network: String,
-    /// Legend entry of the network as initialised.
-    pub initial: String,
-    /// Label for predictions beyond the view.
-    pub off_chart: String,
-}
-
-impl Default for FitText {
-    fn default() -> Self {
-        Self {
-            x_axis: "x".into(),
-            y_axis: "y".into(),
-            data: "data y = 2x + 1 + noise".into(),
-            network: "network ŷ".into(),
-            initial: "at initialisation".into(),
-            off_chart: "off the chart".into(),
-        }
-    }
-}
-
-impl FitText {
-    /// Sets the text for `key` (the field name); returns false for an unknown key.
-    pub fn set(&mut self, key: &str, value: &str) -> bool {
-        let slot = match key {
-            "x_axis" => &mut self.x_axis,
-            "y_axis" => &mut self.y_axis,
-            "data" => &mut self.data,
-            "network" => &mut self.network,
-            "initial" => &mut self.initial,
-            "off_chart" => &mut self.off_chart,
-            _ => return false,
-        };
-        *slot = value.to_owned();
-        true
-    }
-}
 
 /// Where the fit picture sits: its ranges and plotting rectangle. Equal
 /// frames mean an equal background.
@@ -233,56 +192,6 @@ where
 
     draw_legend(area, &frame, style, text)?;
     Ok(frame)
-}
-
-/// The legend in the top-left corner of the plotting area: a point, a solid
-/// and a dashed line, each with its words (so no entry relies on colour).
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    frame: &FitFrame,
-    style: &Style,
-    text: &FitText,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
-    let palette = style.palette();
-    let font = ("sans-serif", style.font(13.0))
-        .into_font()
-        .color(&palette.axis);
-    let left = frame.plot.left + style.offset(12.0);
-    let row = style.offset(20.0);
-    let top = frame.plot.top + style.offset(14.0);
-    let swatch = style.offset(22.0);
-    let text_at = |i: i32| {
-        (
-            left + swatch + style.offset(8.0),
-            top + i * row - style.offset(8.0),
-        )
-    };
-
-    area.draw(&Circle::new(
-        (left + swatch / 2, top),
-        style.px(POINT_RADIUS),
-        palette.curve.mix(0.6).filled(),
-    ))?;
-    area.draw(&Text::new(text.data.clone(), text_at(0), font.clone()))?;
-
-    area.draw(&PathElement::new(
-        vec![(left, top + row), (left + swatch, top + row)],
-        palette.ball.stroke_width(style.px(3.0)),
-    ))?;
-    area.draw(&Text::new(text.network.clone(), text_at(1), font.clone()))?;
-
-    let dash = style.offset(6.0);
-    for start in [left, left + dash + style.offset(4.0)] {
-        area.draw(&PathElement::new(
-            vec![(start, top + 2 * row), (start + dash, top + 2 * row)],
-            palette.axis.mix(0.7).stroke_width(style.px(1.5)),
-        ))?;
-    }
-    area.draw(&Text::new(text.initial.clone(), text_at(2), font))?;
-    Ok(())
 }
 
 /// Draws what moves: the current network's curve ŷ = f(x), with a mark when
