@@ -324,6 +324,38 @@ describe('training-loop scene', () => {
     await context.close();
   });
 
+  test('switching language rewords the page and the console notes, not the chapter lines', async () => {
+    const { page, context, problems } = await open('&threshold=1.2');
+    await playUntil(page, (s) => s.done);
+    const before = await consoleLines(page);
+    assert.match(before.at(-1), /^# loss .* < 1\.2: training complete/);
+    await page.getByRole('button', { name: /Switch to Chinese/ }).click();
+    await frames(page, 2);
+    const after = await consoleLines(page);
+    assert.deepEqual(after.slice(0, -1), before.slice(0, -1), 'Python prints the same in any language');
+    assert.match(after.at(-1), /^# 损失 .* < 1\.2：第 \d+ 轮训练完成$/);
+    assert.equal(await page.locator('#lp-status .regime-name').innerText(), '训练完成');
+    assert.match(await page.locator('.flowchart [data-stage="check"]').getAttribute('aria-label'), /损失足够小？ — L < 1\.2/);
+    assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+    for (const selector of ['.lp-flow', '.lp-controls', '#lp-console', '#lp-loss-canvas']) {
+      const b = await page.locator(selector).boundingBox();
+      assert.ok(b.y + b.height <= 720, `${selector} stays above the fold in Chinese`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('sharp on HiDPI screens', async () => {
+    const { page, context, problems } = await open('', { scale: 2 });
+    for (const selector of ['#lp-fit-canvas', '#lp-loss-canvas']) {
+      const c = await canvasInk(page, selector);
+      assert.equal(c.width, c.cssWidth * 2);
+      assert.equal(c.height, c.cssHeight * 2);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('screenshots at 1280×720 and 390×844, laid out without overflow', async () => {
     for (const [width, height, name] of [[1280, 720, 'loop-1280x720.png'], [390, 844, 'loop-390x844.png']]) {
       const { page, context, problems } = await open('', { width, height, hasTouch: width < 500 });

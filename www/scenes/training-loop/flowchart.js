@@ -62,8 +62,8 @@ function node(stage) {
   const subY = stage === 'check' ? y + 11 : y + 13;
   return `<g class="stage" data-stage="${stage}" role="listitem">
     ${shape}
-    <circle class="here" cx="${x - w + (stage === 'check' ? 18 : 9)}" cy="${y - h + (stage === 'check' ? 34 : 9)}" r="4.5" />
-    <text class="name" x="${x}" y="${stage === 'check' ? y - 2 : y - 2}" text-anchor="middle" data-i18n="loop_stage_${stage}"></text>
+    <circle class="here" cx="${stage === 'check' ? x : x - w + 9}" cy="${stage === 'check' ? y - h + 11 : y - h + 9}" r="4.5" />
+    <text class="name" x="${x}" y="${y - 2}" text-anchor="middle" data-i18n="loop_stage_${stage}"></text>
     <text class="sub" x="${x}" y="${subY}" text-anchor="middle"${stage === 'check' ? '' : ` data-i18n="loop_stage_${stage}_sub"`}></text>
   </g>`;
 }
