@@ -12,6 +12,7 @@
 
 pub mod chain_rule;
 pub mod chapter_data;
+pub mod chapter_run;
 pub mod curve;
 pub mod data;
 pub mod descent;

@@ -1,1 +1,267 @@
-//! Section 3.4: the training loop.
+//! Section 3.4: the chapter's training loop held for JavaScript, the view
+//! that draws its data with the network's fitted curve, and the loss plot
+//! of a run.
+
+use descent_core::chapter_run::{ConsoleLine, TrainingLoop};
+use descent_core::{OptimizerConfig, Training};
+use descent_plot::scenes::training::{self, FitFrame, FitText};
+use plotters::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::draw_error;
+use crate::charts::loss::LossView;
+use crate::layer::{backend, Layer};
+use crate::surface;
+
+/// The chapter's network (1 → 10 ReLU → 1) learning y = 2x + 1 + noise
+/// with SGD, one full-batch epoch at a time (section 3.4).
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct TrainingSession {
+    run: TrainingLoop,
+    seed: u32,
+    learning_rate: f64,
+}
+
+fn learning_rate(value: f64) -> Result<f64, JsError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(JsError::new(&format!(
+            "learning rate: must be a finite number ≥ 0 (got {value})"
+        )))
+    }
+}
+
+fn threshold(value: Option<f64>) -> Result<Option<f64>, JsError> {
+    match value {
+        Some(t) if !(t.is_finite() && t > 0.0) => Err(JsError::new(&format!(
+            "threshold: must be a finite number > 0, or absent for none (got {t})"
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// One console line as a plain object `{epoch, loss, text}`; `text` is the
+/// chapter's line, absent when the loss is too large or not finite to print
+/// with four decimals (the page words those itself).
+fn console_entry(line: &ConsoleLine) -> Result<JsValue, JsError> {
+    let entry = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        js_sys::Reflect::set(&entry, &JsValue::from_str(key), &value)
+            .map(|_| ())
+            .map_err(|_| JsError::new("cannot build a console line"))
+    };
+    set("epoch", JsValue::from_f64(line.epoch as f64))?;
+    set("loss", JsValue::from_f64(line.loss))?;
+    if let Some(text) = line.text() {
+        set("text", JsValue::from_str(&text))?;
+    }
+    Ok(entry.into())
+}
+
+#[wasm_bindgen]
+impl TrainingSession {
+    /// A run at epoch 0 on the data and initial weights of `seed` (42: the
+    /// chapter's own), with learning rate η and an optional threshold: the
+    /// run stops at the first epoch whose loss is below it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        seed: u32,
+        learning_rate_value: f64,
+        threshold_value: Option<f64>,
+    ) -> Result<TrainingSession, JsError> {
+        let eta = learning_rate(learning_rate_value)?;
+        let training = Training::chapter_seeded(u64::from(seed), OptimizerConfig::sgd(eta));
+        Ok(Self {
+            run: TrainingLoop::new(training, threshold(threshold_value)?),
+            seed,
+            learning_rate: eta,
+        })
+    }
+
+    /// Runs up to `n` epochs; returns how many ran (fewer once the loss is
+    /// small enough or the run has overflowed).
+    pub fn step(&mut self, n: u32) -> u32 {
+        self.run.step(u64::from(n)) as u32
+    }
+
+    /// Changes η for the following epochs, without a reset.
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, value: f64) -> Result<(), JsError> {
+        let eta = learning_rate(value)?;
+        self.run.set_learning_rate(eta);
+        self.learning_rate = eta;
+        Ok(())
+    }
+
+    /// Sets the "loss small enough" threshold (absent: none), without a reset.
+    #[wasm_bindgen(js_name = setThreshold)]
+    pub fn set_threshold(&mut self, value: Option<f64>) -> Result<(), JsError> {
+        self.run.set_threshold(threshold(value)?);
+        Ok(())
+    }
+
+    /// Back to epoch 0: the initial weights, an empty console; η is kept.
+    pub fn reset(&mut self) {
+        self.run.reset();
+    }
+
+    /// The seed of the data and the initial weights.
+    #[wasm_bindgen(getter)]
+    pub fn seed(&self) -> u32 {
+        self.seed
+    }
+
+    /// Epochs run so far.
+    #[wasm_bindgen(getter)]
+    pub fn epochs(&self) -> f64 {
+        self.run.training().epochs() as f64
+    }
+
+    /// The loss computed in the last epoch (before its update); absent at epoch 0.
+    #[wasm_bindgen(getter)]
+    pub fn loss(&self) -> Option<f64> {
+        self.run.training().loss()
+    }
+
+    /// The learning rate η.
+    #[wasm_bindgen(getter, js_name = learningRate)]
+    pub fn learning_rate(&self) -> f64 {
+        self.learning_rate
+    }
+
+    /// The threshold, absent when there is none.
+    #[wasm_bindgen(getter)]
+    pub fn threshold(&self) -> Option<f64> {
+        self.run.threshold()
+    }
+
+    /// Whether the last loss is below the threshold (training is complete).
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> bool {
+        self.run.done()
+    }
+
+    /// Whether the loss has blown up (above 10³⁰ or not finite).
+    #[wasm_bindgen(getter)]
+    pub fn diverged(&self) -> bool {
+        self.run.training().diverged()
+    }
+
+    /// Whether the run stopped at a loss that is not finite.
+    #[wasm_bindgen(getter)]
+    pub fn halted(&self) -> bool {
+        self.run.training().halted()
+    }
+
+    /// How many weights and biases the network has (31 for 1 → 10 → 1).
+    #[wasm_bindgen(getter, js_name = parameterCount)]
+    pub fn parameter_count(&self) -> u32 {
+        self.run.training().network().parameter_count() as u32
+    }
+
+    /// How many samples the data has.
+    #[wasm_bindgen(getter)]
+    pub fn samples(&self) -> u32 {
+        self.run.training().x().nrows() as u32
+    }
+
+    /// The console lines of the epochs after `epoch`, oldest first, as
+    /// `{epoch, loss, text}` objects (only the new ones: a few per call).
+    #[wasm_bindgen(js_name = consoleSince)]
+    pub fn console_since(&self, epoch: f64) -> Result<Vec<JsValue>, JsError> {
+        let after = if epoch.is_finite() && epoch > 0.0 {
+            epoch as u64
+        } else {
+            0
+        };
+        self.run.console_since(after).map(console_entry).collect()
+    }
+}
+
+/// What the fit background depends on: seed, size, scale, projector mode, words.
+#[derive(Debug, PartialEq)]
+struct FitKey(u32, (u32, u32), u64, bool, u32);
+
+/// The data and the network's fitted curve, on a page canvas.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct FitView {
+    canvas: HtmlCanvasElement,
+    layer: Layer<FitKey>,
+    frame: Option<FitFrame>,
+    text: FitText,
+    text_version: u32,
+    present: bool,
+}
+
+#[wasm_bindgen]
+impl FitView {
+    /// A view drawing on `canvas`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> Result<FitView, JsError> {
+        Ok(Self {
+            canvas,
+            layer: Layer::new()?,
+            frame: None,
+            text: FitText::default(),
+            text_version: 0,
+            present: false,
+        })
+    }
+
+    /// Sets a word drawn in the chart (`x_axis`, `y_axis`, `data`,
+    /// `network`, `initial`, `off_chart`).
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
+        if !self.text.set(key, value) {
+            return Err(JsError::new(&format!("chart text: unknown key {key:?}")));
+        }
+        self.text_version = self.text_version.wrapping_add(1);
+        Ok(())
+    }
+
+    /// Projector mode: larger type and thicker lines.
+    #[wasm_bindgen(js_name = setPresent)]
+    pub fn set_present(&mut self, present: bool) {
+        self.present = present;
+    }
+
+    /// Draws the session's data and its network's current curve.
+    pub fn draw(&mut self, session: &TrainingSession) -> Result<(), JsError> {
+        let (size, style) = surface::fit(&self.canvas, self.present);
+        let run = session.run.training();
+        let key = FitKey(
+            session.seed,
+            size,
+            style.scale.to_bits(),
+            self.present,
+            self.text_version,
+        );
+        let text = &self.text;
+        if let Some(frame) = self.layer.refresh(key, size, |area| {
+            training::draw_background(area, run, &style, text).map_err(draw_error)
+        })? {
+            self.frame = Some(frame);
+        }
+        let frame = self
+            .frame
+            .ok_or_else(|| JsError::new("fit view has no frame"))?;
+        self.layer.blit(&self.canvas)?;
+        let area = backend(&self.canvas)?.into_drawing_area();
+        training::draw_foreground(&area, &frame, run, &style, text).map_err(draw_error)?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+#[wasm_bindgen]
+impl LossView {
+    /// Draws the loss history of a training session (one point per epoch).
+    #[wasm_bindgen(js_name = drawTraining)]
+    pub fn draw_training(&mut self, session: &TrainingSession) -> Result<(), JsError> {
+        let training = session.run.training();
+        self.draw_history(training.history(), training.epochs())
+    }
+}

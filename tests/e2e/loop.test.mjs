@@ -1,0 +1,379 @@
+// End-to-end: the training-loop scene (3.4) in headless Chromium, against
+// the release build in dist/.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+let h;
+before(async () => {
+  h = await harness();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** What `descent chapter` prints, one string per line (built binary, same CARGO_TARGET_DIR). */
+function chapterLines() {
+  const out = execFileSync('cargo', ['run', '-q', '-p', 'descent-cli', '--', 'chapter'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: process.env,
+  });
+  return out.trim().split('\n');
+}
+
+function open(query = '', options = {}) {
+  return h.open(`?scene=loop${query}`, options);
+}
+
+/** Runs `n` epochs through the scene's own handle. */
+function step(page, n) {
+  return page.evaluate((n) => window.descent.step(n), n);
+}
+
+function consoleLines(page) {
+  return page.locator('#lp-console .line').allInnerTexts();
+}
+
+/** Plays at 1000 epochs/s until `predicate(state)` holds. */
+async function playUntil(page, predicate) {
+  await page.evaluate(() => {
+    window.descent.setSpeed(1000);
+    window.descent.play(true);
+  });
+  await page.waitForFunction(`(${predicate})(window.descent.state())`, null, { timeout: 10_000 });
+  await frames(page, 3);
+}
+
+/** A hash of a canvas's pixels, to tell two drawings apart. */
+function canvasHash(page, selector) {
+  return page.evaluate((selector) => {
+    // Read a copy, so the page's canvas is never read back twice (Chrome warns).
+    const canvas = document.querySelector(selector);
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d', { willReadFrequently: true });
+    context.drawImage(canvas, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+    return hash;
+  }, selector);
+}
+
+function currentStages(page) {
+  return page.locator('.flowchart [aria-current="step"]').evaluateAll((nodes) => nodes.map((n) => n.dataset.stage));
+}
+
+describe('training-loop scene', () => {
+  test('with seed 42 and η = 0.01 the console prints exactly what `descent chapter` prints', async () => {
+    const expected = chapterLines();
+    assert.equal(expected.length, 5);
+    assert.equal(expected[0], 'Epoch 20, Loss: 1.2027');
+    const { page, context, problems, foreign } = await open();
+    const s0 = await state(page);
+    assert.equal(s0.seed, 42);
+    assert.equal(s0.learningRate, 0.01);
+    assert.equal(s0.epochs, 0);
+    assert.equal(await step(page, 100), 100);
+    await frames(page, 3);
+    assert.deepEqual(await consoleLines(page), expected);
+    const s = await state(page);
+    assert.equal(s.epochs, 100);
+    assert.equal(s.loss.toFixed(4), '0.8179');
+    assert.match(await page.locator('#lp-out-epoch').innerText(), /^100$/);
+    assert.equal(await page.locator('[data-live="loss"]').textContent(), '0.8179');
+    assert.equal(await page.locator('[data-live="eta"]').textContent(), '0.01');
+
+    const fit = await canvasInk(page, '#lp-fit-canvas');
+    assert.ok(fit.ink > 5_000, `the fit canvas has ink (${fit.ink})`);
+    assert.ok(fit.orange > 300, `the network's curve is drawn (${fit.orange} px)`);
+    assert.ok((await canvasInk(page, '#lp-loss-canvas')).blue > 100, 'the loss line is drawn');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('played at full speed, the chapter lines come first and the run stops at the default threshold', async () => {
+    const expected = chapterLines();
+    const { page, context, problems } = await open();
+    await playUntil(page, (s) => s.done);
+    const lines = await consoleLines(page);
+    assert.deepEqual(lines.slice(0, 5), expected);
+    const s = await state(page);
+    assert.equal(s.threshold, 0.8);
+    assert.ok(s.loss < 0.8 && s.epochs > 100, `stopped below 0.8 after the chapter's 100 epochs (${s.epochs})`);
+    assert.equal(lines[5], `Epoch ${s.epochs}, Loss: ${s.loss.toFixed(4)}`);
+    assert.match(lines[6], /^# .*training complete/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the slider changes η live, without resetting the epoch count', async () => {
+    const { page, context, problems } = await open();
+    await step(page, 30);
+    const before = await state(page);
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    const after = await state(page);
+    assert.equal(after.learningRate, 0.015);
+    assert.equal(after.epochs, 30, 'no reset');
+    assert.equal(after.loss, before.loss);
+    assert.match(await page.locator('#lp-lr-value').innerText(), /η = 0\.015/);
+    await step(page, 30);
+
+    const fresh = await open();
+    await step(fresh.page, 60);
+    const changed = await state(page);
+    const unchanged = await state(fresh.page);
+    assert.equal(changed.epochs, 60);
+    assert.notEqual(changed.loss, unchanged.loss, 'a different η, a different run');
+    assert.deepEqual(problems, []);
+    await fresh.context.close();
+    await context.close();
+  });
+
+  test('η = 0.05: the page says "diverging", never NaN or ∞, the charts stay drawn, reset recovers', async () => {
+    const { page, context, problems } = await open('&lr=0.05');
+    await playUntil(page, (s) => s.halted);
+    const s = await state(page);
+    assert.ok(s.diverged && s.epochs < 20, `diverged quickly (${s.epochs} epochs)`);
+    assert.equal(s.playing, false);
+    assert.match(await page.locator('#lp-status .regime-name').innerText(), /^Diverging$/);
+    assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+    const lines = await consoleLines(page);
+    assert.match(lines.at(-2), new RegExp(`^Epoch ${s.epochs}, Loss: overflow$`));
+    assert.match(lines.at(-1), /^# diverging/);
+    const fit = await canvasInk(page, '#lp-fit-canvas');
+    assert.ok(fit.blue > 200 && fit.ink > 5_000, 'the data are still drawn');
+    assert.ok(fit.orange > 100, 'the curve is still drawn, at the edge');
+    assert.ok((await canvasInk(page, '#lp-loss-canvas')).ink > 2_000, 'the loss plot is not blank');
+
+    // Play does nothing on a run that has blown up; Reset brings it back.
+    await page.getByRole('button', { name: 'Play' }).click();
+    assert.equal((await state(page)).playing, false);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await frames(page, 2);
+    const reset = await state(page);
+    assert.equal(reset.epochs, 0);
+    assert.equal(reset.diverged, false);
+    assert.deepEqual(await consoleLines(page), []);
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    await slider.focus();
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowLeft');
+    assert.equal((await state(page)).learningRate, 0.01);
+    await step(page, 20);
+    await frames(page, 2);
+    assert.deepEqual(await consoleLines(page), ['Epoch 20, Loss: 1.2027']);
+    assert.doesNotMatch(await page.locator('#lp-status .regime-name').innerText(), /Diverging/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the threshold stops training at the first epoch whose loss is below it', async () => {
+    const free = await open('&threshold=off');
+    const losses = [];
+    for (let i = 0; i < 120; i += 1) {
+      await step(free.page, 1);
+      losses.push((await state(free.page)).loss);
+    }
+    await free.context.close();
+    const first = losses.findIndex((l) => l < 0.9) + 1;
+    assert.ok(first > 60 && first < 100, `the chapter's run crosses 0.9 at epoch ${first}`);
+
+    const { page, context, problems } = await open('&threshold=0.9');
+    await playUntil(page, (s) => s.done);
+    const s = await state(page);
+    assert.equal(s.epochs, first);
+    assert.equal(s.loss, losses[first - 1]);
+    assert.equal(s.stage, 'done');
+    assert.deepEqual(await currentStages(page), ['done']);
+    assert.match(await page.locator('#lp-status .regime-name').innerText(), /^Training complete$/);
+    assert.equal((await consoleLines(page)).at(-2), `Epoch ${first}, Loss: ${losses[first - 1].toFixed(4)}`);
+    await frames(page, 10);
+    assert.equal((await state(page)).epochs, first, 'it stays stopped');
+
+    // Lowering the bar lets the loop go on.
+    await page.getByLabel('Stop when').selectOption('off');
+    await page.getByRole('button', { name: 'Step' }).click();
+    assert.equal((await state(page)).epochs, first + 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('new seed draws new data and starts over', async () => {
+    const { page, context, problems } = await open();
+    await step(page, 10);
+    await frames(page, 2);
+    const before = await canvasHash(page, '#lp-fit-canvas');
+    await page.getByRole('button', { name: 'New seed' }).click();
+    await frames(page, 3);
+    const s = await state(page);
+    assert.notEqual(s.seed, 42);
+    assert.equal(s.epochs, 0);
+    assert.equal(s.learningRate, 0.01, 'η is kept');
+    assert.notEqual(await canvasHash(page, '#lp-fit-canvas'), before);
+    assert.match(await page.locator('#lp-out-seed').innerText(), new RegExp(`^${s.seed}$`));
+    await step(page, 20);
+    await frames(page, 2);
+    const [line] = await consoleLines(page);
+    assert.match(line, /^Epoch 20, Loss: \d+\.\d{4}$/);
+    assert.notEqual(line, 'Epoch 20, Loss: 1.2027');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the flowchart marks the current stage and walks through the loop when slow', async () => {
+    const { page, context, problems } = await open('&speed=1');
+    assert.deepEqual(await currentStages(page), ['init']);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await frames(page, 2);
+    assert.deepEqual(await currentStages(page), ['check']);
+    assert.equal(await page.locator('.lp-math tr.current').count(), 0);
+
+    await page.getByRole('button', { name: 'Play' }).click();
+    const seen = new Set();
+    const rows = new Set();
+    const until = Date.now() + 2_500;
+    while (Date.now() < until) {
+      const stages = await currentStages(page);
+      assert.equal(stages.length, 1, 'exactly one current stage');
+      seen.add(stages[0]);
+      const row = await page.locator('.lp-math tr.current').evaluateAll((n) => n.map((r) => r.dataset.stage));
+      for (const r of row) rows.add(r);
+      await page.waitForTimeout(40);
+    }
+    for (const stage of ['forward', 'loss', 'backward', 'update', 'check']) assert.ok(seen.has(stage), `saw ${stage}: ${[...seen]}`);
+    assert.ok(rows.has('forward') && rows.has('loss') && rows.has('update'), 'the formulas light with their stage');
+    assert.ok((await state(page)).epochs >= 2);
+
+    await page.evaluate(() => window.descent.setSpeed(100));
+    await frames(page, 3);
+    assert.equal((await state(page)).stage, 'running');
+    assert.equal(await page.locator('.flowchart.running').count(), 1);
+    assert.match(await page.locator('#lp-flow-title').innerText(), /running, 100 epochs\/s/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('keyboard: Space plays and pauses, → steps, R resets; typing and buttons are left alone', async () => {
+    const { page, context, problems } = await open();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await state(page)).epochs, 2);
+    await page.keyboard.press('Space');
+    assert.equal((await state(page)).playing, true);
+    await page.keyboard.press('Space');
+    assert.equal((await state(page)).playing, false);
+    await page.keyboard.press('r');
+    assert.equal((await state(page)).epochs, 0);
+
+    // Space on a focused button presses that button only.
+    await page.getByRole('button', { name: 'Step' }).focus();
+    await page.keyboard.press('Space');
+    const s = await state(page);
+    assert.equal(s.epochs, 1);
+    assert.equal(s.playing, false);
+    const outline = await page.getByRole('button', { name: 'Step' }).evaluate((n) => getComputedStyle(n).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    // Keys typed into the threshold select do not reset the run.
+    await page.getByLabel('Stop when').focus();
+    await page.keyboard.press('r');
+    assert.equal((await state(page)).epochs, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a bad address falls back with a visible notice; good settings are taken', async () => {
+    const { page, context, problems } = await open('&seed=abc&lr=-1&speed=3&threshold=zero');
+    const notice = page.locator('#notice');
+    await notice.waitFor({ state: 'visible' });
+    const text = await notice.innerText();
+    for (const name of ['seed', 'lr', 'speed', 'threshold']) assert.match(text, new RegExp(`\\b${name}\\b`));
+    const s = await state(page);
+    assert.deepEqual([s.seed, s.learningRate, s.speed, s.threshold], [42, 0.01, 2, 0.8]);
+    await context.close();
+
+    const good = await open('&seed=7&lr=0.02&speed=50&threshold=off');
+    const g = await state(good.page);
+    assert.deepEqual([g.seed, g.learningRate, g.speed, g.threshold], [7, 0.02, 50, undefined]);
+    assert.equal(await good.page.locator('#notice').isVisible(), false);
+    assert.deepEqual(problems, []);
+    await good.context.close();
+  });
+
+  test('in Chinese: the chapter’s words, the same console lines', async () => {
+    const { page, context, problems } = await open('&lang=zh');
+    assert.equal(await page.locator('#lp-heading').innerText(), '完整训练流程');
+    assert.match(await page.locator('.flowchart').textContent(), /前向传播[\s\S]*反向传播/);
+    await step(page, 40);
+    await frames(page, 2);
+    assert.deepEqual(await consoleLines(page), ['Epoch 20, Loss: 1.2027', 'Epoch 40, Loss: 1.0303']);
+    assert.match(await page.locator('.question summary').innerText(), /为什么需要计算梯度/);
+    assert.match(await page.locator('#lp-answer').textContent(), /31 个参数[\s\S]*10³¹/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('switching language rewords the page and the console notes, not the chapter lines', async () => {
+    const { page, context, problems } = await open('&threshold=1.2');
+    await playUntil(page, (s) => s.done);
+    const before = await consoleLines(page);
+    assert.match(before.at(-1), /^# loss .* < 1\.2: training complete/);
+    await page.getByRole('button', { name: /Switch to Chinese/ }).click();
+    await frames(page, 2);
+    const after = await consoleLines(page);
+    assert.deepEqual(after.slice(0, -1), before.slice(0, -1), 'Python prints the same in any language');
+    assert.match(after.at(-1), /^# 损失 .* < 1\.2：第 \d+ 轮训练完成$/);
+    assert.equal(await page.locator('#lp-status .regime-name').innerText(), '训练完成');
+    assert.match(await page.locator('.flowchart [data-stage="check"]').getAttribute('aria-label'), /损失足够小？ — L < 1\.2/);
+    assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+    for (const selector of ['.lp-flow', '.lp-controls', '#lp-console', '#lp-loss-canvas']) {
+      const b = await page.locator(selector).boundingBox();
+      assert.ok(b.y + b.height <= 720, `${selector} stays above the fold in Chinese`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('sharp on HiDPI screens', async () => {
+    const { page, context, problems } = await open('', { scale: 2 });
+    for (const selector of ['#lp-fit-canvas', '#lp-loss-canvas']) {
+      const c = await canvasInk(page, selector);
+      assert.equal(c.width, c.cssWidth * 2);
+      assert.equal(c.height, c.cssHeight * 2);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('screenshots at 1280×720 and 390×844, laid out without overflow', async () => {
+    for (const [width, height, name] of [[1280, 720, 'loop-1280x720.png'], [390, 844, 'loop-390x844.png']]) {
+      const { page, context, problems } = await open('', { width, height, hasTouch: width < 500 });
+      await step(page, 100);
+      await frames(page, 10);
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
+      const box = await page.locator('#lp-fit-canvas').boundingBox();
+      assert.ok(box.width > width * 0.5 && box.height >= 220, 'the fit is big');
+      if (width > 1000) {
+        for (const id of ['#lp-fit-canvas', '.flowchart', '#lp-console', '#lp-loss-canvas', '#lp-play']) {
+          const b = await page.locator(id).boundingBox();
+          assert.ok(b.y + b.height <= height, `${id} is above the fold`);
+        }
+      }
+      await page.screenshot({ path: join(ARTIFACTS, name) });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});

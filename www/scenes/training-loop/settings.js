@@ -1,0 +1,50 @@
+// The scene's settings: the slider stops, speeds and thresholds, how the
+// address is read, and the status strip's icons.
+
+import { numberIn } from '../../url.js';
+
+/** The learning rates the slider stops at; 0.05 and above diverge. */
+export const RATES = [0.001, 0.002, 0.003, 0.005, 0.007, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1];
+export const DIVERGING_RATE = 0.05;
+/** Epochs per second. */
+export const SPEEDS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+export const DEFAULT_SPEED = 2;
+/** Up to this speed each epoch walks through the flowchart's stages. */
+export const STAGED_UP_TO = 2;
+export const THRESHOLDS = [1.2, 1, 0.9, 0.8, 0.75];
+export const DEFAULT_THRESHOLD = 0.8;
+export const CHAPTER_SEED = 42;
+/** The most epochs one frame may run, so a slow frame never stalls the page. */
+export const MAX_EPOCHS_PER_FRAME = 2000;
+/** Where in an epoch's cycle (0 → 1) its update happens: the 4th of 5 stages. */
+export const UPDATE_AT = 0.6;
+
+export const STATUS_ICONS = {
+  ready: '<circle cx="12" cy="12" r="8" /><path d="M10 8.5l5 3.5-5 3.5z" />',
+  training: '<path d="M20 12a8 8 0 1 1-3-6.2" /><path d="M17 2.5v4h-4" />',
+  paused: '<path d="M9 6v12M15 6v12" />',
+  done: '<path d="M5 12.5l4.5 4.5L19 7" />',
+  diverging: '<path d="M12 3l10 18H2z" /><path d="M12 10v5M12 17.5v.5" />',
+};
+// The shared .regime colours: blue (in progress), green (done), red (diverging).
+export const STATUS_REGIME = { ready: 'too_slow', training: 'too_slow', paused: 'too_slow', done: 'converging', diverging: 'diverging' };
+
+/** Digits as superscripts, for 10ⁿ. */
+export const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The fit chart's words: chart key → i18n key. */
+export const FIT_WORDS = { x_axis: 'loop_x_axis', y_axis: 'loop_y_axis', data: 'loop_legend_data', network: 'loop_legend_network', initial: 'loop_legend_initial', off_chart: 'off_chart' };
+
+/** The threshold from the address: 'off' or a positive number. */
+export function parseThreshold(text) {
+  return text === 'off' ? 'off' : numberIn(1e-6, 1e6)(text);
+}
+
+/** A seed from the address: a whole number from 0 to 999999. */
+export function parseSeed(text) {
+  const v = numberIn(0, 999999)(text);
+  return Number.isInteger(v) ? v : undefined;
+}
+
+/** η from the address: a finite number in [0, 10]. */
+export const parseLearningRate = numberIn(0, 10);
