@@ -9,6 +9,7 @@ mod backprop;
 mod chapter;
 mod descend;
 mod error;
+mod figure;
 mod json;
 mod train;
 
@@ -38,6 +39,10 @@ Usage:
   descent chapter
       Runs the chapter's program (seed 42, SGD lr 0.01, 100 epochs) and
       prints its five lines `Epoch 20, Loss: 1.2027` ...
+  descent figure --scene NAME --out FILE.svg [--width PX --height PX] [settings]
+      Draws a scene as SVG with the page's own drawing code. NAME is loss
+      (--w --b --outlier 0|1), descent (--curve --lr --start --steps),
+      backprop (--x --y --revealed 0..8) or loop (--seed --lr --epochs).
   descent help | --help | -h
       Shows this text.
 
@@ -45,7 +50,7 @@ Non-finite numbers are written as the strings \"inf\", \"-inf\", \"nan\".
 Bad input prints one line `descent: FIELD: PROBLEM` and exits with code 2.
 ";
 
-const COMMANDS: &str = "descend, train, backprop, chapter, help";
+const COMMANDS: &str = "descend, train, backprop, chapter, figure, help";
 
 /// What to print on stdout, or the error to report.
 fn dispatch(args: &[String]) -> Result<String, CliError> {
@@ -64,6 +69,7 @@ fn dispatch(args: &[String]) -> Result<String, CliError> {
         "train" => train::run(rest).map(|json| json + "\n"),
         "backprop" => backprop::run(rest).map(|json| json + "\n"),
         "chapter" => chapter::run(rest),
+        "figure" => figure::run(rest),
         other => Err(CliError::new(
             other,
             format!("unknown command (one of {COMMANDS})"),
