@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DIST = join(here, '..', '..', 'dist');
+export const DIST = process.env.DESCENT_DIST || join(here, '..', '..', 'dist');
 export const ARTIFACTS = join(here, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 

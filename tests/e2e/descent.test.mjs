@@ -180,6 +180,23 @@ describe('gradient-descent scene', () => {
     }
   });
 
+  test('reduced motion: each step shows its result at once, without the rolling tween', async () => {
+    const orangeAtBall = (page) => page.evaluate(() => {
+      const { x, y } = window.descent.ballPosition();
+      const canvas = document.querySelector('#curve-canvas');
+      const scale = canvas.width / canvas.clientWidth;
+      const [r, g, b] = canvas.getContext('2d').getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data;
+      return r > 200 && g > 130 && g < 190 && b < 50;
+    });
+    for (const [reducedMotion, expected] of [['reduce', true], ['no-preference', false]]) {
+      const { page, context } = await h.open('?curve=bowl&start=2&lr=0.3', { reducedMotion });
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await frames(page, 2);
+      assert.equal(await orangeAtBall(page), expected, `${reducedMotion}: the ball ${expected ? 'is' : 'is not yet'} at its new place`);
+      await context.close();
+    }
+  });
+
   test('a bad address falls back with a visible notice', async () => {
     const { page, context, problems } = await h.open('?lr=abc&curve=saddle&start=1e999');
     const notice = page.locator('#notice');

@@ -37,26 +37,47 @@ describe('page shell', () => {
     await second.context.close();
   });
 
-  test('hostile addresses fall back with a notice and inject nothing', async () => {
+  test('hostile addresses fall back with a notice and inject nothing, on every scene', async () => {
     const attacks = ['<script>window.hacked=1</script>', '"><img src=x onerror="window.hacked=1">', 'abc', '-1', '1e999', 'NaN'];
-    const names = ['scene', 'lang', 'curve', 'lr', 'start', 'speed', 'present', 'embed', 'hide', 'lock'];
-    for (const attack of attacks) {
-      const query = '?' + names.map((n) => `${n}=${encodeURIComponent(attack)}`).join('&');
-      const { page, context, problems } = await h.open(query);
-      await page.locator('#notice').waitFor({ state: 'visible' });
-      const injected = await page.evaluate(() => ({
-        hacked: window.hacked === 1,
-        images: document.querySelectorAll('img').length,
-        scripts: [...document.scripts].filter((s) => s.textContent.includes('hacked')).length,
-      }));
-      assert.deepEqual(injected, { hacked: false, images: 0, scripts: 0 }, attack);
-      const s = await state(page);
-      assert.equal(s.curve, 'data-mse', 'defaults in force');
-      await page.getByRole('button', { name: 'Step', exact: true }).click();
-      assert.equal((await state(page)).steps, 1, 'the page still works');
-      assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-      assert.deepEqual(problems, [], attack);
-      await context.close();
+    const shellNames = ['lang', 'present', 'embed', 'hide', 'lock'];
+    const sceneNames = {
+      loss: ['w', 'b', 'outlier'],
+      descent: ['curve', 'lr', 'start', 'speed'],
+      backprop: ['x', 'y', 'w1', 'b1', 'w2', 'b2', 'lr'],
+      loop: ['seed', 'lr', 'speed', 'threshold'],
+    };
+    // An unknown scene name falls back to the default scene.
+    const unknown = await h.open(`?scene=${encodeURIComponent(attacks[1])}`);
+    await unknown.page.locator('#notice').waitFor({ state: 'visible' });
+    assert.equal(await unknown.page.evaluate(() => window.descent.scene), 'descent');
+    await unknown.context.close();
+    for (const [scene, names] of Object.entries(sceneNames)) {
+      for (const attack of attacks) {
+        const query = `?scene=${scene}&` + [...shellNames, ...names].map((n) => `${n}=${encodeURIComponent(attack)}`).join('&');
+        const { page, context, problems } = await h.open(query);
+        await page.locator('#notice').waitFor({ state: 'visible' });
+        const injected = await page.evaluate(() => ({
+          hacked: window.hacked === 1,
+          images: document.querySelectorAll('img').length,
+          scripts: [...document.scripts].filter((s) => s.textContent.includes('hacked')).length,
+        }));
+        assert.deepEqual(injected, { hacked: false, images: 0, scripts: 0 }, `${scene}: ${attack}`);
+        const notice = await page.locator('#notice').innerText();
+        // "-1" is a fair value for some settings (w, b, x …); the others never are.
+        if (attack !== '-1') {
+          for (const name of names) assert.match(notice, new RegExp(`\\b${name}\\b`), `${scene} reports ${name}`);
+        }
+        assert.equal(await page.evaluate(() => window.descent.scene), scene);
+        assert.equal(typeof (await state(page)), 'object', 'the scene still answers');
+        assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+        if (scene === 'descent') {
+          assert.equal((await state(page)).curve, 'data-mse', 'defaults in force');
+          await page.getByRole('button', { name: 'Step', exact: true }).click();
+          assert.equal((await state(page)).steps, 1, 'the page still works');
+        }
+        assert.deepEqual(problems, [], `${scene}: ${attack}`);
+        await context.close();
+      }
     }
   });
 
