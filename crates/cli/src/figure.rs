@@ -57,12 +57,11 @@ pub fn run(args: &[String]) -> Result<String, CliError> {
         Ok(value as u32)
     };
     let size = (side("--width", 1200)?, side("--height", 450)?);
-    let area = SVGBackend::new(out, size).into_drawing_area();
-    let drawn = match scene {
-        "descent" => draw_descent(&flags, &area),
-        "loss" => draw_loss(&flags, &area),
-        "backprop" => draw_backprop(&flags, &area),
-        "loop" => draw_loop(&flags, &area),
+    let draw = match scene {
+        "descent" => draw_descent,
+        "loss" => draw_loss,
+        "backprop" => draw_backprop,
+        "loop" => draw_loop,
         other => {
             return Err(CliError::new(
                 "--scene",
@@ -70,9 +69,18 @@ pub fn run(args: &[String]) -> Result<String, CliError> {
             ))
         }
     };
+    let drawn = {
+        let area = SVGBackend::new(out, size).into_drawing_area();
+        draw(&flags, &area).and_then(|()| {
+            area.present()
+                .map_err(|e| CliError::new("--out", format!("cannot write {out:?}: {e}")))
+        })
+    };
+    if drawn.is_err() {
+        // A refused setting leaves no half-written figure behind.
+        let _ = std::fs::remove_file(out);
+    }
     drawn?;
-    area.present()
-        .map_err(|e| CliError::new("--out", format!("cannot write {out:?}: {e}")))?;
     Ok(format!(
         "wrote {out} ({}×{} px, scene {scene})\n",
         size.0, size.1

@@ -48,7 +48,8 @@ fn every_scene_draws_an_svg_without_non_finite_numbers() {
 }
 
 #[test]
-fn bad_figure_requests_exit_2_naming_the_flag() {
+fn bad_figure_requests_exit_2_naming_the_flag_and_write_nothing() {
+    let leftover = std::path::Path::new("a.svg");
     for (args, field) in [
         (&["figure", "--out", "a.svg"][..], "--scene"),
         (
@@ -101,5 +102,6 @@ fn bad_figure_requests_exit_2_naming_the_flag() {
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.contains(field), "{args:?}: {stderr}");
+        assert!(!leftover.exists(), "{args:?} left a file behind");
     }
 }
