@@ -6,11 +6,11 @@
 
 import { applyTo, t } from '../i18n.js';
 import { formatCount, formatNumber } from '../format.js';
-import { STEPS, fraction, positionOf, valueAt } from '../controls/log-slider.js';
+import { fraction, positionOf, valueAt } from '../controls/log-slider.js';
+import { REGIME_ICONS, SPEEDS, TEMPLATE } from './gradient-descent/template.js';
 import { numberIn, oneOf, readSettings } from '../url.js';
 import { announce } from '../shell/announce.js';
 
-const SPEEDS = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
 const DEFAULT_SPEED = 5;
 /** Above this many steps per second the ball jumps straight to each new position. */
 const ANIMATED_UP_TO = 30;
@@ -29,93 +29,7 @@ const CHART_WORDS = {
   off_chart: 'off_chart',
 };
 
-const REGIME_ICONS = {
-  too_slow: '<path d="M4 12h10" /><path d="M11 8l4 4-4 4" />',
-  converging: '<path d="M5 12.5l4.5 4.5L19 7" />',
-  oscillating: '<path d="M3 12l3.5-6 4 12 4-12 4 12 2.5-6" />',
-  diverging: '<path d="M12 3l10 18H2z" /><path d="M12 10v5M12 17.5v.5" />',
-};
 
-const TEMPLATE = `
-<section class="scene scene-descent" aria-labelledby="gd-heading">
-  <div class="scene-head">
-    <h1 id="gd-heading" data-i18n="gd_heading"></h1>
-    <p class="intro" data-i18n="gd_intro"></p>
-  </div>
-  <div class="gd-grid">
-    <figure class="panel curve-panel">
-      <canvas id="curve-canvas" class="chart" role="img" data-i18n-aria-label="curve_canvas"></canvas>
-      <figcaption class="hint" data-i18n="drag_hint"></figcaption>
-    </figure>
-    <figure class="panel loss-panel">
-      <figcaption class="panel-title" data-i18n="loss_plot_title"></figcaption>
-      <canvas id="loss-canvas" class="chart" role="img" data-i18n-aria-label="loss_canvas"></canvas>
-    </figure>
-    <div class="panel controls">
-      <div class="control control-lr" data-control="lr">
-        <div class="control-label">
-          <label for="lr" data-i18n="learning_rate"></label>
-          <output id="lr-value" for="lr"></output>
-        </div>
-        <div class="slider-track">
-          <input type="range" id="lr" min="0" max="${STEPS}" step="1">
-          <span id="lr-critical" class="critical-mark" aria-hidden="true">η*</span>
-        </div>
-        <p class="control-hint" data-i18n="learning_rate_hint"></p>
-      </div>
-      <div class="buttons">
-        <button type="button" id="play" class="primary" data-control="play"></button>
-        <button type="button" id="step" data-i18n="step" data-control="step"></button>
-        <button type="button" id="reset" data-i18n="reset" data-control="reset"></button>
-      </div>
-      <div class="control control-speed" data-control="speed">
-        <div class="control-label">
-          <label for="speed" data-i18n="speed"></label>
-          <output id="speed-value" for="speed"></output>
-        </div>
-        <input type="range" id="speed" min="0" max="${SPEEDS.length - 1}" step="1">
-      </div>
-      <div class="control control-curve" data-control="curve">
-        <label for="curve" data-i18n="curve"></label>
-        <select id="curve">
-          <option value="data-mse" data-i18n="curve_data_mse"></option>
-          <option value="bumpy" data-i18n="curve_bumpy"></option>
-          <option value="bowl" data-i18n="curve_bowl"></option>
-        </select>
-      </div>
-    </div>
-    <div class="panel info">
-      <div id="regime" class="regime">
-        <svg class="regime-icon" viewBox="0 0 24 24" aria-hidden="true"></svg>
-        <div>
-          <p class="regime-line"><strong class="regime-name"></strong> <span class="regime-ratio"></span></p>
-          <p class="regime-detail"></p>
-        </div>
-      </div>
-      <p id="status" class="status"></p>
-      <div class="formula">
-        <h2 data-i18n="update_rule"></h2>
-        <math display="block" class="rule">
-          <msub><mi>W</mi><mtext>new</mtext></msub><mo>=</mo><msub><mi>W</mi><mtext>old</mtext></msub><mo>−</mo><mi>η</mi><mo>·</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>W</mi></mrow></mfrac>
-        </math>
-        <math display="block" class="rule live" id="formula-live">
-          <mn data-live="next"></mn><mo>=</mo><mn data-live="w"></mn><mo>−</mo><mn data-live="eta"></mn><mo>×</mo><mrow><mo>(</mo><mn data-live="gradient"></mn><mo>)</mo></mrow>
-        </math>
-      </div>
-      <dl class="readout">
-        <div><dt data-i18n="readout_step"></dt><dd id="out-step"></dd></div>
-        <div><dt data-i18n="readout_w"></dt><dd id="out-w"></dd></div>
-        <div><dt data-i18n="readout_loss"></dt><dd id="out-loss"></dd></div>
-        <div><dt data-i18n="readout_gradient"></dt><dd id="out-gradient"></dd></div>
-        <div><dt data-i18n="readout_critical"></dt><dd id="out-critical"></dd></div>
-      </dl>
-    </div>
-  </div>
-  <details class="panel question">
-    <summary data-i18n="question"></summary>
-    <p data-i18n="answer"></p>
-  </details>
-</section>`;
 
 /** The learning rate a curve starts with: the chapter's 0.01 on its data, else 0.3·η*. */
 function defaultLearningRate(curve, critical) {

@@ -18,6 +18,7 @@ mod fast;
 mod kernels;
 pub mod network;
 pub mod optimizer;
+pub mod trace;
 
 pub use activation::Activation;
 pub use network::{Layer, LayerTrace, Network, Trace};

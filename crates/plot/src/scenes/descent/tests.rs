@@ -1,0 +1,110 @@
+//! Tests of `descent`.
+use super::*;
+use descent_core::Curve;
+
+fn svg(run: &Descent, progress: f64) -> (String, CurveFrame) {
+    let mut out = String::new();
+    let frame = {
+        let area = SVGBackend::with_string(&mut out, (800, 450)).into_drawing_area();
+        let frame = draw(
+            &area,
+            run,
+            progress,
+            &Style::default(),
+            &SceneText::default(),
+        )
+        .expect("draws");
+        area.present().expect("presents");
+        frame
+    };
+    (out, frame)
+}
+
+/// The (cx, cy, r) of every SVG circle of radius `r`.
+fn circles(svg: &str, r: u32) -> Vec<(f64, f64)> {
+    svg.split("<circle")
+        .skip(1)
+        .filter_map(|c| {
+            let attr = |name: &str| -> Option<f64> {
+                let start = c.find(&format!("{name}=\""))? + name.len() + 2;
+                c[start..].split('"').next()?.parse().ok()
+            };
+            (attr("r")? == f64::from(r)).then(|| Some((attr("cx")?, attr("cy")?)))?
+        })
+        .collect()
+}
+
+#[test]
+fn the_ball_sits_on_the_curve_where_the_run_is() {
+    let mut run = Descent::new(Curve::Bumpy, 2.1, 0.05);
+    run.step(3);
+    let (svg, frame) = svg(&run, 1.0);
+    let balls = circles(&svg, 9);
+    assert!(!balls.is_empty(), "a ball is drawn");
+    let expected = frame.to_pixel(run.w(), run.loss());
+    let (x, y) = balls[balls.len() - 1];
+    assert!(
+        (x - expected.0).abs() <= 2.0 && (y - expected.1).abs() <= 2.0,
+        "{x},{y} vs {expected:?}"
+    );
+    assert!(
+        svg.contains("global minimum") && svg.contains("local minimum") && svg.contains("peak")
+    );
+}
+
+#[test]
+fn diverged_runs_draw_no_nan_and_mark_the_ball_off_the_chart() {
+    let mut run = Descent::new(Curve::bowl(), 1.0, 50.0);
+    run.step(1000);
+    assert!(run.diverged());
+    for progress in [0.0, 0.5, 1.0] {
+        let (svg, frame) = svg(&run, progress);
+        assert!(
+            !svg.contains("NaN") && !svg.contains("inf"),
+            "no non-finite numbers"
+        );
+        assert!(svg.contains("off the chart"));
+        let (x, y) = circles(&svg, 9)[0];
+        assert!(frame.plot.contains(x, y) || (x - f64::from(frame.plot.right)).abs() < 2.0);
+    }
+}
+
+#[test]
+fn an_overshoot_hops_above_the_valley() {
+    let curve = Curve::bowl();
+    let frame = CurveFrame::new(&curve, (800, 450), &Style::default());
+    // From w = 1 to w = −0.8 the straight line would pass through the valley.
+    let (w, y) = ball_point(&curve, 1.0, -0.8, 0.5, &frame);
+    assert!(w.abs() < 0.2);
+    assert!(
+        y > curve.value(1.0) * 0.5,
+        "the ball flies over the minimum: y = {y}"
+    );
+    // A small step rolls along the ground.
+    let (w, y) = ball_point(&curve, 1.0, 0.95, 0.5, &frame);
+    assert!((y - curve.value(w)).abs() < 1e-12);
+    // The ends are the positions themselves.
+    assert_eq!(
+        ball_point(&curve, 1.0, -0.8, 1.0, &frame),
+        (-0.8, curve.value(-0.8))
+    );
+}
+
+#[test]
+fn weight_at_inverts_to_pixel() {
+    let frame = CurveFrame::new(&Curve::data_mse(), (640, 360), &Style::new(2.0, false));
+    for w in [0.0, 1.0, 2.0, 3.5] {
+        let (x, _) = frame.to_pixel(w, 0.0);
+        assert!((frame.weight_at(x) - w).abs() < 1e-9);
+    }
+    assert_eq!(frame.weight_at(-1e9), frame.w_range.0);
+}
+
+#[test]
+fn tick_labels_are_short() {
+    assert_eq!(format_tick(0.5), "0.5");
+    assert_eq!(format_tick(2.0), "2");
+    assert_eq!(format_tick(1.23456), "1.235");
+    assert_eq!(format_tick(250000.0), "2e5");
+    assert_eq!(format_tick(-0.0001), "-1e-4");
+}
