@@ -37,7 +37,7 @@ impl CurveFrame {
             y_high = y_high.max(y);
         }
         let span = (y_high - y_low).max(1e-9);
-        let y_range = (y_low - 0.06 * span, y_high + 0.16 * span);
+        let y_range = (y_low - 0.2 * span, y_high + 0.16 * span);
         let (left, bottom_area) = (style.offset(LABEL_Y), style.offset(LABEL_X));
         let margin = style.offset(MARGIN);
         let plot = PixelRect {
@@ -178,7 +178,7 @@ where
                 + TriangleMarker::new((0, style.offset(10.0)), marker, palette.minimum.filled())
                 + Text::new(
                     label.clone(),
-                    (-text_width(label, style) / 2, -style.offset(26.0)),
+                    (-text_width(label, style) / 2, style.offset(20.0)),
                     label_font.clone().color(&palette.minimum),
                 ),
         ))?;
