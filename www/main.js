@@ -95,7 +95,8 @@ async function boot() {
   document.getElementById('present-toggle').addEventListener('click', () => setPresent(shell, mounted, !shell.present));
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    if (event.target.closest?.('input:not([type=range]), select, textarea')) return;
+    // Not while typing; sliders, check boxes and buttons pass P on.
+    if (event.target.closest?.('input:not([type=range]):not([type=checkbox]), select, textarea, [contenteditable]')) return;
     if (event.key === 'p' || event.key === 'P') {
       event.preventDefault();
       setPresent(shell, mounted, !shell.present);

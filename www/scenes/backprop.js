@@ -8,6 +8,7 @@
 import { applyTo, t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { numberIn, readSettings } from '../url.js';
+import { keyboardScroll } from '../controls/scroll-focus.js';
 import { PRODUCTS, SYMBOL, UPDATE_RULE, forwardStages, localFormula, productNumbers, productSymbols, updateNumbers } from './backprop-math.js';
 
 /** The editable values: URL name, label symbol, range. */
@@ -53,16 +54,16 @@ const TEMPLATE = `
     </figure>
     <div class="panel bp-controls">
       <div class="buttons">
-        <button type="button" id="bp-step" class="primary" data-i18n="bp_step_backward" aria-keyshortcuts="ArrowRight"></button>
-        <button type="button" id="bp-previous" data-i18n="bp_previous" aria-keyshortcuts="ArrowLeft"></button>
-        <button type="button" id="bp-all" data-i18n="bp_show_all" aria-keyshortcuts="A"></button>
-        <button type="button" id="bp-reset" data-i18n="bp_reset" aria-keyshortcuts="R"></button>
+        <button type="button" id="bp-step" class="primary" data-control="step" data-i18n="bp_step_backward" aria-keyshortcuts="ArrowRight"></button>
+        <button type="button" id="bp-previous" data-control="back" data-i18n="bp_previous" aria-keyshortcuts="ArrowLeft"></button>
+        <button type="button" id="bp-all" data-control="all" data-i18n="bp_show_all" aria-keyshortcuts="A"></button>
+        <button type="button" id="bp-reset" data-control="reset" data-i18n="bp_reset" aria-keyshortcuts="R"></button>
       </div>
       <p id="bp-progress" class="bp-progress" aria-live="polite"></p>
-      <fieldset class="bp-values">
+      <fieldset class="bp-values" data-control="values">
         <legend data-i18n="bp_values"></legend>
         <div class="bp-value-row">${valueInputs}
-          <button type="button" id="bp-new" data-i18n="bp_new_example"></button>
+          <button type="button" id="bp-new" data-control="example" data-i18n="bp_new_example"></button>
         </div>
         <p id="bp-invalid" class="bp-invalid" role="alert" hidden></p>
       </fieldset>
@@ -80,11 +81,11 @@ const TEMPLATE = `
       <div class="bp-update">
         <h2 data-i18n="bp_update"></h2>
         <div class="bp-update-row">
-          <div class="bp-value bp-lr">
+          <div class="bp-value bp-lr" data-control="lr">
             <label for="bp-lr" data-i18n="bp_learning_rate"></label>
             <input type="number" id="bp-lr" inputmode="decimal" step="0.1" min="0" max="${MAX_LEARNING_RATE}">
           </div>
-          <button type="button" id="bp-apply" aria-keyshortcuts="U"></button>
+          <button type="button" id="bp-apply" data-control="update" aria-keyshortcuts="U"></button>
         </div>
         <math display="block" class="rule">${UPDATE_RULE}</math>
         <p class="control-hint" data-i18n="bp_update_hint"></p>
@@ -136,7 +137,19 @@ export function mount(root, wasm, params) {
 
   const session = new wasm.BackpropSession(...start);
   const view = new wasm.GraphView(el.canvas);
-  const state = { learningRate: settings.lr, dirty: true };
+  const state = {
+    learningRate: settings.lr,
+    dirty: true,
+    /** Called with the state after each change (host pages). */
+    listeners: [],
+  };
+
+  /** Whether a button is out of use: locked or hidden by the embedding page (?lock=, ?hide=). */
+  const blocked = (node) => node.dataset.locked === 'true' || Boolean(node.closest('[hidden]'));
+  /** Disables a button for the scene's own reasons; a locked one stays disabled. */
+  const setDisabled = (node, disabled) => {
+    node.disabled = disabled || node.dataset.locked === 'true';
+  };
 
   const value = (name) => session.value(name);
   /** Index of the step with `key` in the walk. */
@@ -197,7 +210,7 @@ export function mount(root, wasm, params) {
       state.learningRate = v;
       el.lr.removeAttribute('aria-invalid');
     } else el.lr.setAttribute('aria-invalid', 'true');
-    el.apply.disabled = !ok;
+    setDisabled(el.apply, !ok);
     changed();
   }
   el.lr.addEventListener('input', onLearningRate);
@@ -232,22 +245,24 @@ export function mount(root, wasm, params) {
   function onKey(event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target.closest?.('input, select, textarea')) return;
-    const action = {
-      ArrowRight: actions.step,
-      ArrowLeft: actions.previous,
-      a: actions.all,
-      A: actions.all,
-      r: actions.reset,
-      R: actions.reset,
-      u: actions.apply,
-      U: actions.apply,
-    }[event.key];
-    if (action) {
+    const [action, button] = {
+      ArrowRight: [actions.step, el.step],
+      ArrowLeft: [actions.previous, el.previous],
+      a: [actions.all, el.all],
+      A: [actions.all, el.all],
+      r: [actions.reset, el.reset],
+      R: [actions.reset, el.reset],
+      u: [actions.apply, el.apply],
+      U: [actions.apply, el.apply],
+    }[event.key] ?? [];
+    if (action && !blocked(button)) {
       event.preventDefault();
       action();
     }
   }
   document.addEventListener('keydown', onKey);
+
+  const fitFormulas = keyboardScroll([...root.querySelectorAll('.bp-scroll')]);
 
   const resize = new ResizeObserver(changed);
   resize.observe(el.canvas);
@@ -269,9 +284,9 @@ export function mount(root, wasm, params) {
       : revealed === total
         ? `${t('bp_progress', { n: revealed, total })} · ${t('bp_progress_done')}`
         : t('bp_progress', { n: revealed, total });
-    el.step.disabled = revealed === total;
-    el.previous.disabled = revealed === 0;
-    el.all.disabled = revealed === total;
+    setDisabled(el.step, revealed === total);
+    setDisabled(el.previous, revealed === 0);
+    setDisabled(el.all, revealed === total);
 
     const current = revealed > 0 ? session.stepKey(revealed - 1) : null;
     root.querySelector('#bp-current').dataset.step = current ?? '';
@@ -315,7 +330,7 @@ export function mount(root, wasm, params) {
 
   function showUpdate() {
     const eta = formatNumber(state.learningRate);
-    el.apply.textContent = t('bp_apply_named', { eta: el.apply.disabled ? '?' : eta });
+    el.apply.textContent = t('bp_apply_named', { eta: el.lr.getAttribute('aria-invalid') === 'true' ? '?' : eta });
     if (session.hasUpdate) {
       const before = session.lossBefore;
       const after = value('loss');
@@ -348,6 +363,11 @@ export function mount(root, wasm, params) {
       showForward();
       showWalk();
       showUpdate();
+      fitFormulas();
+      if (state.listeners.length) {
+        const snapshot = api.state();
+        for (const listener of state.listeners) listener(snapshot);
+      }
     }
     requestAnimationFrame(frame);
   }
@@ -357,9 +377,35 @@ export function mount(root, wasm, params) {
   relabel();
   requestAnimationFrame(frame);
 
-  return {
+  /** η from a host page or the address: a finite number in [0, MAX_LEARNING_RATE]. */
+  function setLearningRate(eta) {
+    if (!(Number.isFinite(eta) && eta >= 0 && eta <= MAX_LEARNING_RATE)) return;
+    el.lr.value = String(eta);
+    onLearningRate();
+  }
+
+  const api = {
     refused,
     relabel,
+    /** The settings a shared link carries: the values as the session holds them, and η. */
+    settings() {
+      return { ...Object.fromEntries(FIELDS.map(({ name }) => [name, value(name)])), lr: state.learningRate };
+    },
+    setPresent(on) {
+      view.setPresent(on);
+      changed();
+    },
+    /** Settings from a host page: { learningRate, reset }; this scene has no run to play. */
+    apply(message) {
+      if ('learningRate' in message) setLearningRate(Number(message.learningRate));
+      if (message.reset === true) actions.reset();
+    },
+    onChange(listener) {
+      state.listeners.push(listener);
+    },
+    charts() {
+      return [el.canvas];
+    },
     /** Takes `n` backward steps now. */
     step(n) {
       for (let i = 0; i < n; i += 1) session.stepBackward();
@@ -391,4 +437,5 @@ export function mount(root, wasm, params) {
       };
     },
   };
+  return api;
 }

@@ -9,6 +9,7 @@
 import { applyTo, t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { numberIn, oneOf, readSettings } from '../url.js';
+import { keyboardScroll } from '../controls/scroll-focus.js';
 
 const DEFAULT_W = 1.7;
 const DEFAULT_B = 2.5;
@@ -53,14 +54,14 @@ const TEMPLATE = `
       <canvas id="lf-curves" class="chart" role="img" data-i18n-aria-label="lf_curves_canvas"></canvas>
     </figure>
     <div class="panel controls lf-controls">
-      <div class="control lf-control-w">
+      <div class="control lf-control-w" data-control="w">
         <div class="control-label">
           <label for="lf-w" data-i18n="lf_slope"></label>
           <output id="lf-w-value" for="lf-w"></output>
         </div>
         <input type="range" id="lf-w" step="0.01">
       </div>
-      <div class="control lf-control-b">
+      <div class="control lf-control-b" data-control="b">
         <div class="control-label">
           <label for="lf-b" data-i18n="lf_intercept"></label>
           <output id="lf-b-value" for="lf-b"></output>
@@ -68,8 +69,8 @@ const TEMPLATE = `
         <input type="range" id="lf-b" step="0.05">
       </div>
       <div class="buttons lf-buttons">
-        <button type="button" id="lf-best" class="primary" data-i18n="lf_best_fit"></button>
-        <span class="lf-switch">
+        <button type="button" id="lf-best" class="primary" data-i18n="lf_best_fit" data-control="fit"></button>
+        <span class="lf-switch" data-control="outlier">
           <input type="checkbox" id="lf-outlier">
           <label for="lf-outlier" data-i18n="lf_outlier"></label>
         </span>
@@ -153,6 +154,8 @@ export function mount(root, wasm, params) {
 
   const state = {
     dirty: true,
+    /** Called with the state after each change (host pages). */
+    listeners: [],
     /** The drag in progress: {handle} or {b0, y0} for a shift, or null. */
     drag: null,
     reach: 0,
@@ -196,6 +199,8 @@ export function mount(root, wasm, params) {
     return [event.clientX - box.left, event.clientY - box.top];
   }
   el.scatter.addEventListener('pointerdown', (event) => {
+    // A locked slope or intercept (?lock=w or b) freezes the line.
+    if (el.w.disabled || el.b.disabled) return;
     const [x, y] = local(event);
     const handle = scatterView.handleAt(session, x, y, HANDLE_REACH);
     if (handle < 0 && !scatterView.isInPlot(x, y)) return;
@@ -223,6 +228,8 @@ export function mount(root, wasm, params) {
   };
   el.scatter.addEventListener('pointerup', endDrag);
   el.scatter.addEventListener('pointercancel', endDrag);
+
+  const fitFormulas = keyboardScroll([...root.querySelectorAll('.lf-formulas math')]);
 
   const resize = new ResizeObserver(changed);
   resize.observe(el.scatter);
@@ -289,6 +296,11 @@ export function mount(root, wasm, params) {
       scatterView.draw(session);
       state.reach = curvesView.draw(session);
       updateReadout();
+      fitFormulas();
+      if (state.listeners.length) {
+        const snapshot = api.state();
+        for (const listener of state.listeners) listener(snapshot);
+      }
     }
     requestAnimationFrame(frame);
   }
@@ -297,9 +309,32 @@ export function mount(root, wasm, params) {
   relabel();
   requestAnimationFrame(frame);
 
-  return {
+  const api = {
     refused,
     relabel,
+    /** The settings a shared link carries. */
+    settings() {
+      return { w: session.w, b: session.b, outlier: session.outlier ? '1' : '0' };
+    },
+    setPresent(on) {
+      scatterView.setPresent(on);
+      curvesView.setPresent(on);
+      changed();
+    },
+    /** Settings from a host page: only { reset } means something here (back to the opening line). */
+    apply(message) {
+      if (message.reset !== true) return;
+      session.setLine(settings.w, settings.b);
+      session.setOutlier(settings.outlier === '1');
+      syncSliders();
+      changed();
+    },
+    onChange(listener) {
+      state.listeners.push(listener);
+    },
+    charts() {
+      return [el.scatter, el.curves];
+    },
     state() {
       return {
         w: session.w,
@@ -321,4 +356,5 @@ export function mount(root, wasm, params) {
       };
     },
   };
+  return api;
 }

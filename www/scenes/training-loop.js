@@ -62,7 +62,12 @@ export function mount(root, wasm, params) {
     noted: '',
     shown: {},
     timings: null,
+    /** Called with the state after each change (host pages). */
+    listeners: [],
   };
+
+  /** Whether a control is out of use: locked or hidden by the embedding page (?lock=, ?hide=). */
+  const blocked = (node) => node.dataset.locked === 'true' || Boolean(node.closest('[hidden]'));
 
   function threshold() {
     return el.threshold.value === 'off' ? undefined : Number(el.threshold.value);
@@ -134,13 +139,13 @@ export function mount(root, wasm, params) {
     const target = event.target;
     const typing = target.closest?.('select, textarea, input:not([type=range])');
     const onButton = target.closest?.('button, summary, a');
-    if (event.key === ' ' && !typing && !onButton) {
+    if (event.key === ' ' && !typing && !onButton && !blocked(el.play)) {
       event.preventDefault();
       setPlaying(!state.playing);
-    } else if (event.key === 'ArrowRight' && !typing && target.type !== 'range') {
+    } else if (event.key === 'ArrowRight' && !typing && target.type !== 'range' && !blocked(el.step)) {
       event.preventDefault();
       stepOnce();
-    } else if ((event.key === 'r' || event.key === 'R') && !typing) {
+    } else if ((event.key === 'r' || event.key === 'R') && !typing && !blocked(el.reset)) {
       event.preventDefault();
       resetRun();
     }
@@ -258,6 +263,10 @@ export function mount(root, wasm, params) {
       lossView.drawTraining(s);
       log.update(s);
       updateReadout();
+      if (state.listeners.length) {
+        const snapshot = api.state();
+        for (const listener of state.listeners) listener(snapshot);
+      }
     } else if (state.playing) {
       updateReadout();
     }
@@ -278,9 +287,40 @@ export function mount(root, wasm, params) {
   relabel();
   requestAnimationFrame(frame);
 
-  return {
+  const api = {
     refused,
     relabel,
+    /** The settings a shared link carries. */
+    settings() {
+      const s = state.session;
+      return { seed: s.seed, lr: s.learningRate, speed: state.speed, threshold: s.threshold ?? 'off' };
+    },
+    setPresent(on) {
+      fitView.setPresent(on);
+      lossView.setPresent(on);
+      state.dirty = true;
+    },
+    /** Settings from a host page: { learningRate, playing, reset }. */
+    apply(message) {
+      const eta = Number(message.learningRate);
+      if ('learningRate' in message && parseLearningRate(String(eta)) !== undefined) {
+        state.session.setLearningRate(eta);
+        el.lr.value = String(nearestRate(eta));
+        state.dirty = true;
+      }
+      if (message.reset === true) resetRun();
+      if (typeof message.playing === 'boolean') setPlaying(message.playing);
+    },
+    onChange(listener) {
+      state.listeners.push(listener);
+    },
+    charts() {
+      return [el.fitCanvas, el.lossCanvas];
+    },
+    /** The loss history as CSV: step,loss,min,max. */
+    csv() {
+      return state.session.lossCsv();
+    },
     /** Runs up to `n` epochs now; returns how many ran. */
     step(n) {
       const taken = state.session.step(n);
@@ -320,8 +360,10 @@ export function mount(root, wasm, params) {
         playing: state.playing,
         speed: state.speed,
         stage: running ? 'running' : current,
+        status: status(),
         console: log.epochLines(),
       };
     },
   };
+  return api;
 }

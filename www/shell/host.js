@@ -45,7 +45,13 @@ export function connectHost({ scene, mounted, switchScene }) {
   let lastRegime = mounted.state().regime;
   let lastDiverged = mounted.state().diverged;
   let lastSent = 0;
-  let lastSteps = -1;
+  let lastKey = '';
+  let pending = null;
+  const sendState = () => {
+    pending = null;
+    lastSent = performance.now();
+    post('descent:state');
+  };
   mounted.onChange?.((state) => {
     if (state.regime !== lastRegime) {
       lastRegime = state.regime;
@@ -53,13 +59,14 @@ export function connectHost({ scene, mounted, switchScene }) {
     }
     if (state.diverged && !lastDiverged) post('descent:diverged');
     lastDiverged = state.diverged;
-    const steps = state.steps ?? state.epochs;
-    const now = performance.now();
-    if (steps !== lastSteps && now - lastSent >= STATE_EVERY_MS) {
-      lastSteps = steps;
-      lastSent = now;
-      post('descent:state');
-    }
+    // A run changes with its steps (or epochs); a scene without one, with any value.
+    const key = JSON.stringify(state.steps ?? state.epochs ?? state);
+    if (key === lastKey) return;
+    lastKey = key;
+    // At most one message per interval; the last change is always sent.
+    const wait = lastSent + STATE_EVERY_MS - performance.now();
+    if (wait <= 0) sendState();
+    else pending ??= setTimeout(sendState, wait);
   });
   post('descent:ready');
 }

@@ -65,7 +65,7 @@ export function template({ steps, speeds, thresholds }) {
       <canvas id="lp-loss-canvas" class="chart" role="img" data-i18n-aria-label="loop_loss_canvas"></canvas>
     </figure>
     <div class="panel controls lp-controls">
-      <div class="control control-lr">
+      <div class="control control-lr" data-control="lr">
         <div class="control-label">
           <label for="lp-lr" data-i18n="learning_rate"></label>
           <output id="lp-lr-value" for="lp-lr"></output>
@@ -77,19 +77,19 @@ export function template({ steps, speeds, thresholds }) {
         <p class="lp-hidden" id="lp-lr-hint" data-i18n="loop_lr_hint"></p>
       </div>
       <div class="buttons">
-        <button type="button" id="lp-play" class="primary"></button>
-        <button type="button" id="lp-step" data-i18n="loop_step"></button>
-        <button type="button" id="lp-reset" data-i18n="reset"></button>
-        <button type="button" id="lp-seed" data-i18n="loop_new_seed"></button>
+        <button type="button" id="lp-play" class="primary" data-control="play"></button>
+        <button type="button" id="lp-step" data-control="step" data-i18n="loop_step"></button>
+        <button type="button" id="lp-reset" data-control="reset" data-i18n="reset"></button>
+        <button type="button" id="lp-seed" data-control="seed" data-i18n="loop_new_seed"></button>
       </div>
-      <div class="control control-speed">
+      <div class="control control-speed" data-control="speed">
         <div class="control-label">
           <label for="lp-speed" data-i18n="speed"></label>
           <output id="lp-speed-value" for="lp-speed"></output>
         </div>
         <input type="range" id="lp-speed" min="0" max="${speeds.length - 1}" step="1">
       </div>
-      <div class="control lp-threshold">
+      <div class="control lp-threshold" data-control="threshold">
         <label for="lp-threshold" data-i18n="loop_threshold"></label>
         <select id="lp-threshold">
           <option value="off" data-i18n="loop_threshold_off"></option>

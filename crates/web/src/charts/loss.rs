@@ -73,6 +73,17 @@ impl LossView {
     }
 }
 
+/// A loss history as CSV: `step,loss,min,max`, one row per kept bucket
+/// (every step while the run is short; for long runs each row covers several
+/// steps, with the lowest and highest loss among them).
+pub(crate) fn history_csv(history: &LossHistory) -> String {
+    let mut csv = String::from("step,loss,min,max\n");
+    for b in history.buckets() {
+        csv.push_str(&format!("{},{},{},{}\n", b.last_step, b.last, b.min, b.max));
+    }
+    csv
+}
+
 impl LossView {
     /// Draws `history`, whose last step is `steps`.
     pub(crate) fn draw_history(
@@ -95,5 +106,42 @@ impl LossView {
         let area = backend(&self.canvas)?.into_drawing_area();
         loss_plot::draw_foreground(&area, &view, history, &style, text).map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::history_csv;
+    use descent_core::LossHistory;
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_step_while_short() {
+        let mut history = LossHistory::with_capacity(8);
+        for (step, loss) in [(0, 4.0), (1, 2.5), (2, 1.25)] {
+            history.push(step, loss);
+        }
+        assert_eq!(
+            history_csv(&history),
+            "step,loss,min,max\n0,4,4,4\n1,2.5,2.5,2.5\n2,1.25,1.25,1.25\n"
+        );
+    }
+
+    #[test]
+    fn long_histories_keep_fewer_rows_each_with_its_range() {
+        let mut history = LossHistory::with_capacity(8);
+        for step in 0..100 {
+            history.push(step, 100.0 - step as f64);
+        }
+        let csv = history_csv(&history);
+        let rows: Vec<Vec<f64>> = csv
+            .lines()
+            .skip(1)
+            .map(|row| row.split(',').filter_map(|v| v.parse().ok()).collect())
+            .collect();
+        assert!(rows.len() <= 8 && rows.len() > 1, "{csv}");
+        assert_eq!(rows.last().map(|r| r[0]), Some(99.0));
+        for row in &rows {
+            assert!(row[2] <= row[1] && row[1] <= row[3], "{csv}");
+        }
     }
 }

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use crate::charts::loss::history_csv;
 use crate::charts::{draw_error, set_text};
 use crate::layer::{backend, Layer};
 use crate::surface;
@@ -76,11 +77,7 @@ impl DescentSession {
     /// several steps, with the lowest and highest loss among them).
     #[wasm_bindgen(js_name = lossCsv)]
     pub fn loss_csv(&self) -> String {
-        let mut csv = String::from("step,loss,min,max\n");
-        for b in self.run.history().buckets() {
-            csv.push_str(&format!("{},{},{},{}\n", b.last_step, b.last, b.min, b.max));
-        }
-        csv
+        history_csv(self.run.history())
     }
 
     /// The curve's name.

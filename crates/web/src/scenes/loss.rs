@@ -173,9 +173,10 @@ impl LineFitSession {
     }
 }
 
-/// What a background depends on: size, scale, words (and the reach, for curves).
+/// What a background depends on: size, scale, projector mode, words (and
+/// the reach, for curves).
 #[derive(Debug, PartialEq)]
-struct BackgroundKey((u32, u32), u64, u32, u64);
+struct BackgroundKey((u32, u32), u64, bool, u32, u64);
 
 fn set_word(text: &mut LossText, version: &mut u32, key: &str, value: &str) -> Result<(), JsError> {
     if text.set(key, value) {
@@ -195,6 +196,7 @@ pub struct ScatterView {
     frame: Option<ScatterFrame>,
     text: LossText,
     text_version: u32,
+    present: bool,
 }
 
 #[wasm_bindgen]
@@ -208,6 +210,7 @@ impl ScatterView {
             frame: None,
             text: LossText::default(),
             text_version: 0,
+            present: false,
         })
     }
 
@@ -217,10 +220,22 @@ impl ScatterView {
         set_word(&mut self.text, &mut self.text_version, key, value)
     }
 
+    /// Projector mode: larger type and thicker lines.
+    #[wasm_bindgen(js_name = setPresent)]
+    pub fn set_present(&mut self, present: bool) {
+        self.present = present;
+    }
+
     /// Draws the session's points, line and residuals.
     pub fn draw(&mut self, session: &LineFitSession) -> Result<(), JsError> {
-        let (size, style) = surface::fit(&self.canvas, false);
-        let key = BackgroundKey(size, style.scale.to_bits(), self.text_version, 0);
+        let (size, style) = surface::fit(&self.canvas, self.present);
+        let key = BackgroundKey(
+            size,
+            style.scale.to_bits(),
+            self.present,
+            self.text_version,
+            0,
+        );
         let text = &self.text;
         if let Some(frame) = self.layer.refresh(key, size, |area| {
             scatter::draw_background(area, &style, text).map_err(draw_error)
@@ -304,6 +319,7 @@ pub struct ErrorCurvesView {
     layer: Layer<BackgroundKey>,
     text: LossText,
     text_version: u32,
+    present: bool,
 }
 
 #[wasm_bindgen]
@@ -316,6 +332,7 @@ impl ErrorCurvesView {
             layer: Layer::new()?,
             text: LossText::default(),
             text_version: 0,
+            present: false,
         })
     }
 
@@ -327,10 +344,16 @@ impl ErrorCurvesView {
         set_word(&mut self.text, &mut self.text_version, key, value)
     }
 
+    /// Projector mode: larger type and thicker lines.
+    #[wasm_bindgen(js_name = setPresent)]
+    pub fn set_present(&mut self, present: bool) {
+        self.present = present;
+    }
+
     /// Draws the curves with the session's residuals marked; returns the
     /// reach R of the error axis, e ∈ [−R, R].
     pub fn draw(&mut self, session: &LineFitSession) -> Result<f64, JsError> {
-        let (size, style) = surface::fit(&self.canvas, false);
+        let (size, style) = surface::fit(&self.canvas, self.present);
         let largest = session
             .fit
             .residuals()
@@ -339,6 +362,7 @@ impl ErrorCurvesView {
         let key = BackgroundKey(
             size,
             style.scale.to_bits(),
+            self.present,
             self.text_version,
             reach.to_bits(),
         );

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw_error;
-use crate::charts::loss::LossView;
+use crate::charts::loss::{history_csv, LossView};
 use crate::layer::{backend, Layer};
 use crate::surface;
 
@@ -160,6 +160,15 @@ impl TrainingSession {
     #[wasm_bindgen(getter, js_name = parameterCount)]
     pub fn parameter_count(&self) -> u32 {
         self.run.training().network().parameter_count() as u32
+    }
+
+    /// The loss history as CSV: `step,loss,min,max`, one row per kept
+    /// bucket (step k: the loss at epoch k + 1, computed after k updates;
+    /// long runs keep one row for several epochs, with their lowest and
+    /// highest loss).
+    #[wasm_bindgen(js_name = lossCsv)]
+    pub fn loss_csv(&self) -> String {
+        history_csv(self.run.training().history())
     }
 
     /// How many samples the data has.
