@@ -18,6 +18,8 @@ cargo clippy -p descent-web --target wasm32-unknown-unknown --all-targets --lock
 
 step "native tests"
 cargo test --workspace --exclude descent-web --locked
+# The web crate's pure helpers (its browser tests run below, in Chromium).
+cargo test -p descent-web --lib --locked
 
 step "wasm tests in headless Chromium"
 (cd crates/web && cargo test --target wasm32-unknown-unknown --locked)
