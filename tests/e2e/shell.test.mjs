@@ -161,6 +161,28 @@ describe('page shell', () => {
     await context.close();
   });
 
+  test('live numbers reach screen readers through one polite, throttled live region', async () => {
+    const region = (page) => page.locator('#announcer');
+    const cases = [
+      ['descent', '?scene=descent&curve=bowl&start=2&lr=0.3', async (page) => {
+        await page.getByRole('slider', { name: 'Learning rate' }).focus();
+        for (let i = 0; i < 30; i += 1) await page.keyboard.press('ArrowRight');
+      }, /Oscillating|Diverging/],
+      ['loss', '?scene=loss', async (page) => page.getByRole('button', { name: 'Best fit' }).click(), /MSE = [\d.]+, MAE = [\d.]+/],
+      ['backprop', '?scene=backprop', async (page) => page.getByRole('button', { name: 'Step backward' }).click(), /∂L\/∂ŷ|1/],
+      ['loop', '?scene=loop', async (page) => page.getByRole('button', { name: 'Step', exact: true }).click(), /Epoch|epoch|loss/i],
+    ];
+    for (const [scene, query, act, expected] of cases) {
+      const { page, context, problems } = await h.open(query);
+      assert.equal(await region(page).getAttribute('aria-live'), 'polite');
+      await act(page);
+      await page.waitForFunction(() => document.getElementById('announcer').textContent.trim() !== '', null, { timeout: 8000 });
+      assert.match(await region(page).textContent(), expected, scene);
+      assert.deepEqual(problems, [], scene);
+      await context.close();
+    }
+  });
+
   test('accessibility: no axe-core violations, in both languages', async () => {
     const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     for (const scene of ['descent']) {

@@ -9,6 +9,7 @@ import { applyTo, t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { numberIn, readSettings } from '../url.js';
 import { keyboardScroll } from '../controls/scroll-focus.js';
+import { announce } from '../shell/announce.js';
 import { PRODUCTS, SYMBOL, UPDATE_RULE, forwardStages, localFormula, productNumbers, productSymbols, updateNumbers } from './backprop-math.js';
 
 /** The editable values: URL name, label symbol, range. */
@@ -294,6 +295,7 @@ export function mount(root, wasm, params) {
       el.currentTitle.textContent = t('bp_progress', { n: revealed, total });
       el.local.innerHTML = localFormula(current, session.stepValue(revealed - 1), value);
       el.currentExplain.textContent = t(`bp_explain_${current}`);
+      announce(`${el.currentTitle.textContent}: ${formatNumber(session.stepValue(revealed - 1))}. ${el.currentExplain.textContent}`, { urgent: true });
     } else {
       el.currentTitle.textContent = t('bp_progress_start');
       el.local.innerHTML = '';

@@ -10,6 +10,7 @@ import { applyTo, t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { numberIn, oneOf, readSettings } from '../url.js';
 import { keyboardScroll } from '../controls/scroll-focus.js';
+import { announce } from '../shell/announce.js';
 
 const DEFAULT_W = 1.7;
 const DEFAULT_B = 2.5;
@@ -273,6 +274,7 @@ export function mount(root, wasm, params) {
     show(live['sum-absolute'], 'sum-absolute', formatNumber(session.sumAbsolute, 4));
     show(live['n-absolute'], 'n-absolute', n);
     show(live.mae, 'mae', formatNumber(session.mae, 4));
+    announce(`w = ${wText}, b = ${bText}: MSE = ${formatNumber(session.mse, 4)}, MAE = ${formatNumber(session.mae, 4)}`);
 
     const e = session.largestResidual;
     show(el.reasonLarge, 'reason-large', t('lf_reason_large', {

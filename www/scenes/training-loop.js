@@ -10,6 +10,7 @@
 import { applyTo, t } from '../i18n.js';
 import { formatCount, formatNumber } from '../format.js';
 import { oneOf, readSettings } from '../url.js';
+import { announce } from '../shell/announce.js';
 import { LOOP_STAGES, flowchart } from './training-loop/flowchart.js';
 import { consolePanel } from './training-loop/console.js';
 import { template } from './training-loop/template.js';
@@ -215,6 +216,8 @@ export function mount(root, wasm, params) {
     const vars = { epoch: formatCount(s.epochs), loss: formatNumber(loss ?? 0), threshold: formatNumber(s.threshold ?? 0), speed: formatNumber(state.speed) };
     show(el.status.querySelector('.regime-name'), 'status', t(`loop_status_${kind}`));
     show(el.status.querySelector('.regime-detail'), 'detail', t(`loop_status_${kind}_detail`, vars));
+    // Politely, at most every few seconds: the stage of training and its loss.
+    announce(`${t(`loop_status_${kind}`)}. ${t(`loop_status_${kind}_detail`, vars)}`);
     if (kind === 'done' && state.noted !== 'done') log.note('loop_note_done', vars);
     if (kind === 'diverging' && s.halted && state.noted !== 'diverging') log.note('loop_note_diverging', vars);
     if (kind === 'done' || (kind === 'diverging' && s.halted)) state.noted = kind;
