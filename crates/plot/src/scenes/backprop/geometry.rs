@@ -91,7 +91,15 @@ impl Layout {
     /// Half the width and height of a node box, in backend pixels.
     pub fn half_size(&self, on_chain: bool) -> Point {
         let (w, h) = if on_chain { (42.0, 24.0) } else { (28.0, 21.0) };
-        (f64::from(self.style.px(w)), f64::from(self.style.px(h)))
+        let (w, h) = (f64::from(self.style.px(w)), f64::from(self.style.px(h)));
+        // Never longer than the room along the chain (projector mode's larger
+        // boxes included): neighbouring boxes keep a gap for the arrows.
+        let room = self.pitch * if on_chain { 0.38 } else { 0.21 };
+        if self.vertical {
+            (w, h.min(room))
+        } else {
+            (w.min(room), h)
+        }
     }
 
     fn place(&self, node: Node) -> (f64, f64) {
