@@ -50,6 +50,19 @@ pub struct PixelRect {
 }
 
 impl PixelRect {
+    /// The rectangle a drawing area covers (for a chart: its plotting area).
+    pub fn of<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(
+        area: &DrawingArea<DB, CT>,
+    ) -> Self {
+        let (xs, ys) = area.get_pixel_range();
+        Self {
+            left: xs.start,
+            top: ys.start,
+            right: xs.end,
+            bottom: ys.end,
+        }
+    }
+
     /// Whether the backend pixel (x, y) lies inside.
     pub fn contains(&self, x: f64, y: f64) -> bool {
         x >= f64::from(self.left)
@@ -57,6 +70,25 @@ impl PixelRect {
             && y >= f64::from(self.top)
             && y < f64::from(self.bottom)
     }
+}
+
+/// The house look of every chart's grid and axes: a light grid, axes and
+/// labels in the axis colour, label and caption fonts at the style's size.
+pub fn house_mesh<'m, 'a, 'b, X, Y, DB>(
+    mesh: &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>,
+    style: &Style,
+) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: plotters::coord::ranged1d::Ranged,
+    Y: plotters::coord::ranged1d::Ranged,
+    DB: DrawingBackend,
+{
+    let palette = style.palette();
+    mesh.light_line_style(palette.background)
+        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
+        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+        .label_style(style.label_font())
+        .axis_desc_style(style.caption_font())
 }
 
 /// `value` kept inside `[low, high]`; NaN goes to `high` (an undefined

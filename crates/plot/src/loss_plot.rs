@@ -9,7 +9,7 @@ use descent_core::LossHistory;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::{clamp_finite, DrawError, PixelRect, SceneText, Style};
+use crate::{clamp_finite, house_mesh, DrawError, PixelRect, SceneText, Style};
 
 /// The ranges of a loss plot. Equal views mean an equal background.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -112,34 +112,16 @@ where
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut chart = chart(area, view, style)?;
-    let label_font = ("sans-serif", style.font(13.0))
-        .into_font()
-        .color(&palette.axis);
-    let caption_font = ("sans-serif", style.font(14.0))
-        .into_font()
-        .color(&palette.axis);
     let decades = (view.top / view.bottom).log10().round() as usize;
-    chart
-        .configure_mesh()
-        .light_line_style(palette.background)
-        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
-        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+    house_mesh(&mut chart.configure_mesh(), style)
         .x_labels(6)
         .y_labels(decades.clamp(2, 7) + 1)
-        .label_style(label_font)
-        .axis_desc_style(caption_font)
         .x_desc(text.step_axis.as_str())
         .y_desc(text.loss_axis.as_str())
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| power_of_ten(*v))
         .draw()?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    Ok(PixelRect {
-        left: xs.start,
-        top: ys.start,
-        right: xs.end,
-        bottom: ys.end,
-    })
+    Ok(PixelRect::of(chart.plotting_area()))
 }
 
 /// Draws the history: a line through each bucket's last loss, the band

@@ -1,6 +1,6 @@
 //! Sizes, colours and the words drawn inside charts.
 
-use plotters::style::RGBColor;
+use plotters::style::{IntoFont, RGBColor, TextStyle};
 
 /// How big and how bold to draw.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +47,20 @@ impl Style {
     pub fn font(&self, css: f64) -> f64 {
         let boost = if self.present { 1.35 } else { 1.0 };
         css * boost * self.scale
+    }
+
+    /// Tick labels and other small chart words, in the axis colour.
+    pub fn label_font(&self) -> TextStyle<'static> {
+        ("sans-serif", self.font(13.0))
+            .into_font()
+            .color(&self.palette().axis)
+    }
+
+    /// Axis captions, in the axis colour.
+    pub fn caption_font(&self) -> TextStyle<'static> {
+        ("sans-serif", self.font(14.0))
+            .into_font()
+            .color(&self.palette().axis)
     }
 
     /// The colours to draw with.

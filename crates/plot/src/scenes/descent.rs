@@ -9,7 +9,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::{clamp_finite, DrawError, PixelRect, SceneText, Style};
+use crate::{clamp_finite, house_mesh, DrawError, PixelRect, SceneText, Style};
 
 /// Where the curve picture sits: its ranges and its plotting rectangle.
 /// Equal frames mean an equal background, so a page may cache it.
@@ -122,28 +122,11 @@ where
     area.fill(&palette.background)?;
     let mut frame = CurveFrame::new(curve, area.dim_in_pixel(), style);
     let mut chart = chart(area, &frame, style)?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    frame.plot = PixelRect {
-        left: xs.start,
-        top: ys.start,
-        right: xs.end,
-        bottom: ys.end,
-    };
-    let label_font = ("sans-serif", style.font(13.0))
-        .into_font()
-        .color(&palette.axis);
-    let caption_font = ("sans-serif", style.font(14.0))
-        .into_font()
-        .color(&palette.axis);
-    chart
-        .configure_mesh()
-        .light_line_style(palette.background)
-        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
-        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+    frame.plot = PixelRect::of(chart.plotting_area());
+    let label_font = style.label_font();
+    house_mesh(&mut chart.configure_mesh(), style)
         .x_labels(7)
         .y_labels(6)
-        .label_style(label_font.clone())
-        .axis_desc_style(caption_font)
         .x_desc(text.weight_axis.as_str())
         .y_desc(text.loss_axis.as_str())
         .x_label_formatter(&|v| format_tick(*v))

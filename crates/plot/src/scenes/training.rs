@@ -13,7 +13,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::scenes::descent::format_tick;
-use crate::{clamp_finite, DrawError, PixelRect, Style};
+use crate::{clamp_finite, house_mesh, DrawError, PixelRect, Style};
 
 mod legend;
 
@@ -140,29 +140,10 @@ where
     area.fill(&palette.background)?;
     let mut frame = FitFrame::new(training, area.dim_in_pixel());
     let mut chart = chart(area, &frame, style)?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    frame.plot = PixelRect {
-        left: xs.start,
-        top: ys.start,
-        right: xs.end,
-        bottom: ys.end,
-    };
-    let label_font = ("sans-serif", style.font(13.0))
-        .into_font()
-        .color(&palette.axis);
-    chart
-        .configure_mesh()
-        .light_line_style(palette.background)
-        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
-        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+    frame.plot = PixelRect::of(chart.plotting_area());
+    house_mesh(&mut chart.configure_mesh(), style)
         .x_labels(8)
         .y_labels(6)
-        .label_style(label_font.clone())
-        .axis_desc_style(
-            ("sans-serif", style.font(14.0))
-                .into_font()
-                .color(&palette.axis),
-        )
         .x_desc(text.x_axis.as_str())
         .y_desc(text.y_axis.as_str())
         .x_label_formatter(&|v| format_tick(*v))

@@ -9,7 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{short, text_width, LossText, INK, LARGEST, OUTLIER, SQUARED};
-use crate::{clamp_finite, DrawError, PixelRect, Style};
+use crate::{clamp_finite, house_mesh, DrawError, PixelRect, Style};
 
 /// The inputs shown, (low, high).
 pub const X_RANGE: (f64, f64) = (-12.0, 12.0);
@@ -103,32 +103,13 @@ where
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut chart = chart(area, style)?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
     let frame = ScatterFrame {
         size: area.dim_in_pixel(),
-        plot: PixelRect {
-            left: xs.start,
-            top: ys.start,
-            right: xs.end,
-            bottom: ys.end,
-        },
+        plot: PixelRect::of(chart.plotting_area()),
     };
-    let label_font = ("sans-serif", style.font(12.0))
-        .into_font()
-        .color(&palette.axis);
-    chart
-        .configure_mesh()
-        .light_line_style(palette.background)
-        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
-        .axis_style(palette.axis.stroke_width(style.px(1.0)))
+    house_mesh(&mut chart.configure_mesh(), style)
         .x_labels(7)
         .y_labels(6)
-        .label_style(label_font.clone())
-        .axis_desc_style(
-            ("sans-serif", style.font(13.0))
-                .into_font()
-                .color(&palette.axis),
-        )
         .x_desc(text.x_axis.as_str())
         .y_desc(text.y_axis.as_str())
         .x_label_formatter(&|v| short(*v))
