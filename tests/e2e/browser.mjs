@@ -110,5 +110,28 @@ export function canvasInk(page, selector) {
   }, selector);
 }
 
+/**
+ * Waits until the text of `selector` matches `pattern` (the page updates its
+ * words in the next animation frame), then asserts it, so a slow machine
+ * gives a clear failure instead of a race.
+ */
+export async function expectText(page, selector, pattern, timeout = 5000) {
+  try {
+    await page.waitForFunction(
+      ([sel, source, flags]) => {
+        const el = document.querySelector(sel);
+        return new RegExp(source, flags).test(el ? (el.innerText ?? el.textContent) : '');
+      },
+      [selector, pattern.source, pattern.flags],
+      { timeout },
+    );
+  } catch {
+    // Fall through to the assertion, which names what was there instead.
+  }
+  const text = await page.locator(selector).evaluate((el) => el.innerText ?? el.textContent);
+  if (!pattern.test(text)) throw new Error(`${selector}: ${JSON.stringify(text)} does not match ${pattern}`);
+  return text;
+}
+
 /** Text that must never appear on the page. */
 export const NON_FINITE = /\bNaN\b|Infinity|\binf\b/i;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state } from './browser.mjs';
+import { ARTIFACTS, NON_FINITE, canvasInk, expectText, frames, harness, state } from './browser.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -232,7 +232,7 @@ describe('classroom: every scene', () => {
     let s = await state(loop.page);
     assert.equal(s.learningRate, 0.03);
     assert.ok((await loop.page.evaluate(() => window.heard.length)) > 0, 'listeners called');
-    assert.equal(await loop.page.locator('#lp-lr-value').innerText(), 'η = 0.03');
+    await expectText(loop.page, '#lp-lr-value', /^η = 0\.03$/);
     await loop.page.evaluate(() => window.descent.apply({ playing: false, reset: true, learningRate: 'a lot' }));
     s = await state(loop.page);
     assert.deepEqual([s.epochs, s.playing, s.learningRate], [0, false, 0.03]);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state } from './browser.mjs';
+import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state, expectText } from './browser.mjs';
 
 let h;
 before(async () => {
@@ -24,7 +24,9 @@ async function stepTimes(page, n) {
   return states;
 }
 
-function regimeLabel(page) {
+/** The regime's name, once the page has drawn the latest step. */
+async function regimeLabel(page) {
+  await frames(page, 2);
   return page.locator('#regime .regime-name').innerText();
 }
 
@@ -43,7 +45,7 @@ describe('gradient-descent scene', () => {
     const s = await state(page);
     assert.equal(s.curve, 'data-mse');
     assert.equal(s.steps, 3);
-    assert.match(await page.locator('#out-step').innerText(), /^3$/);
+    await expectText(page, '#out-step', /^3$/);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
     await context.close();
@@ -102,7 +104,7 @@ describe('gradient-descent scene', () => {
     await frames(page, 5);
     const text = await page.locator('body').innerText();
     assert.doesNotMatch(text, NON_FINITE);
-    assert.match(await page.locator('#status').innerText(), /flew off/);
+    await expectText(page, '#status', /flew off/);
     assert.ok((await canvasInk(page, '#curve-canvas')).orange > 50, 'the ball is still drawn, at the edge');
     assert.ok((await canvasInk(page, '#loss-canvas')).ink > 5_000, 'the loss plot is not blank');
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state } from './browser.mjs';
+import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state, expectText } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -88,9 +88,9 @@ describe('training-loop scene', () => {
     const s = await state(page);
     assert.equal(s.epochs, 100);
     assert.equal(s.loss.toFixed(4), '0.8179');
-    assert.match(await page.locator('#lp-out-epoch').innerText(), /^100$/);
-    assert.equal(await page.locator('[data-live="loss"]').textContent(), '0.8179');
-    assert.equal(await page.locator('[data-live="eta"]').textContent(), '0.01');
+    await expectText(page, '#lp-out-epoch', /^100$/);
+    await expectText(page, '[data-live="loss"]', /^0\.8179$/);
+    await expectText(page, '[data-live="eta"]', /^0\.01$/);
 
     const fit = await canvasInk(page, '#lp-fit-canvas');
     assert.ok(fit.ink > 5_000, `the fit canvas has ink (${fit.ink})`);
@@ -127,7 +127,7 @@ describe('training-loop scene', () => {
     assert.equal(after.learningRate, 0.015);
     assert.equal(after.epochs, 30, 'no reset');
     assert.equal(after.loss, before.loss);
-    assert.match(await page.locator('#lp-lr-value').innerText(), /η = 0\.015/);
+    await expectText(page, '#lp-lr-value', /η = 0\.015/);
     await step(page, 30);
 
     const fresh = await open();
@@ -147,7 +147,7 @@ describe('training-loop scene', () => {
     const s = await state(page);
     assert.ok(s.diverged && s.epochs < 20, `diverged quickly (${s.epochs} epochs)`);
     assert.equal(s.playing, false);
-    assert.match(await page.locator('#lp-status .regime-name').innerText(), /^Diverging$/);
+    await expectText(page, '#lp-status .regime-name', /^Diverging$/);
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
     const lines = await consoleLines(page);
     assert.match(lines.at(-2), new RegExp(`^Epoch ${s.epochs}, Loss: overflow$`));
@@ -196,7 +196,7 @@ describe('training-loop scene', () => {
     assert.equal(s.loss, losses[first - 1]);
     assert.equal(s.stage, 'done');
     assert.deepEqual(await currentStages(page), ['done']);
-    assert.match(await page.locator('#lp-status .regime-name').innerText(), /^Training complete$/);
+    await expectText(page, '#lp-status .regime-name', /^Training complete$/);
     assert.equal((await consoleLines(page)).at(-2), `Epoch ${first}, Loss: ${losses[first - 1].toFixed(4)}`);
     await frames(page, 10);
     assert.equal((await state(page)).epochs, first, 'it stays stopped');
@@ -259,7 +259,7 @@ describe('training-loop scene', () => {
     await frames(page, 3);
     assert.equal((await state(page)).stage, 'running');
     assert.equal(await page.locator('.flowchart.running').count(), 1);
-    assert.match(await page.locator('#lp-flow-title').innerText(), /running, 100 epochs\/s/);
+    await expectText(page, '#lp-flow-title', /running, 100 epochs\/s/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -318,7 +318,7 @@ describe('training-loop scene', () => {
     await step(page, 40);
     await frames(page, 2);
     assert.deepEqual(await consoleLines(page), ['Epoch 20, Loss: 1.2027', 'Epoch 40, Loss: 1.0303']);
-    assert.match(await page.locator('.question summary').innerText(), /为什么需要计算梯度/);
+    await expectText(page, '.question summary', /为什么需要计算梯度/);
     assert.match(await page.locator('#lp-answer').textContent(), /31 个参数[\s\S]*10³¹/);
     assert.deepEqual(problems, []);
     await context.close();
@@ -334,7 +334,7 @@ describe('training-loop scene', () => {
     const after = await consoleLines(page);
     assert.deepEqual(after.slice(0, -1), before.slice(0, -1), 'Python prints the same in any language');
     assert.match(after.at(-1), /^# 损失 .* < 1\.2：第 \d+ 轮训练完成$/);
-    assert.equal(await page.locator('#lp-status .regime-name').innerText(), '训练完成');
+    await expectText(page, '#lp-status .regime-name', /^训练完成$/);
     assert.match(await page.locator('.flowchart [data-stage="check"]').getAttribute('aria-label'), /损失足够小？ — L < 1\.2/);
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
     for (const selector of ['.lp-flow', '.lp-controls', '#lp-console', '#lp-loss-canvas']) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state } from './browser.mjs';
+import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state, expectText } from './browser.mjs';
 
 let h;
 before(async () => {
@@ -50,10 +50,10 @@ describe('loss-functions scene', () => {
     close(s.mae, expected.mae, 1e-12);
     // The sum over n in the formula.
     close(await shownNumber(page, '[data-live="sum-squared"]'), expected.mse * 12);
-    assert.equal(await page.locator('[data-live="n-squared"]').textContent(), '12');
+    await expectText(page, '[data-live="n-squared"]', /^12$/);
     const largest = expected.errors.reduce((m, e) => (Math.abs(e) > Math.abs(m) ? e : m), 0);
     close(s.largestResidual, largest, 1e-12);
-    assert.match(await page.locator('#lf-w-value').innerText(), /w = 1\.5/);
+    await expectText(page, '#lf-w-value', /w = 1\.5/);
     assert.equal(await page.locator('math').count() >= 4, true, 'formulas are MathML');
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
     assert.deepEqual(problems, []);
@@ -134,7 +134,7 @@ describe('loss-functions scene', () => {
     assert.match(effect, new RegExp(`MSE ×${s.mseFactor.toPrecision(3).replace(/\.?0+$/, '')}`));
     assert.ok(s.reach >= 12, 'the error axis widens to show the outlier');
     close(await shownNumber(page, '[data-live="mse"]'), expected.mse);
-    assert.equal(await page.locator('[data-live="n-absolute"]').textContent(), '13');
+    await expectText(page, '[data-live="n-absolute"]', /^13$/);
     await page.getByLabel('Add an outlier').uncheck();
     assert.equal((await state(page)).n, 12);
     assert.deepEqual(problems, []);
