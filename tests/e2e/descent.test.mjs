@@ -182,6 +182,22 @@ describe('gradient-descent scene', () => {
     }
   });
 
+  test('touch: a tap on the learning-rate slider sets η there', async () => {
+    const { page, context, problems } = await h.open('?curve=bowl&start=2&lr=0.3', { width: 390, height: 844, hasTouch: true });
+    const slider = page.getByRole('slider', { name: 'Learning rate' });
+    await slider.scrollIntoViewIfNeeded();
+    const box = await slider.boundingBox();
+    const before = (await state(page)).learningRate;
+    await page.touchscreen.tap(box.x + box.width * 0.95, box.y + box.height / 2);
+    await frames(page, 2);
+    const after = await state(page);
+    assert.ok(after.learningRate > 2 * before, `η went from ${before} to ${after.learningRate}`);
+    assert.equal(after.steps, 0);
+    await expectText(page, '#regime .regime-name', /^Diverging$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('reduced motion: each step shows its result at once, without the rolling tween', async () => {
     const orangeAtBall = (page) => page.evaluate(() => {
       const { x, y } = window.descent.ballPosition();
