@@ -92,7 +92,7 @@ impl TrainingLoop {
         }
         let loss = self.training.epoch()?;
         let epoch = self.training.epochs();
-        if epoch % PRINT_EVERY == 0 || self.done() || self.training.halted() {
+        if epoch.is_multiple_of(PRINT_EVERY) || self.done() || self.training.halted() {
             if self.console.len() == CONSOLE_CAPACITY {
                 self.console.pop_front();
             }

@@ -18,7 +18,8 @@ use crate::chapter_data;
 use crate::data::LinearData;
 use crate::descent::LOSS_LIMIT;
 use crate::history::LossHistory;
-use crate::nn::{Activation, Network, Optimizer, OptimizerConfig, Trace};
+use crate::nn::pass::Workspace;
+use crate::nn::{Activation, Gradients, Network, Optimizer, OptimizerConfig};
 use crate::spec::{Spec, SpecError};
 
 /// A training session: network, optimizer, data and where the run is.
@@ -29,7 +30,7 @@ pub struct Training {
     optimizer: Optimizer,
     x: DMatrix<f64>,
     y: DMatrix<f64>,
-    trace: Trace,
+    workspace: Workspace,
     epoch: u64,
     last_loss: Option<f64>,
     diverged: bool,
@@ -60,7 +61,7 @@ impl Training {
     ) -> Self {
         Self {
             optimizer: Optimizer::new(optimizer, &network),
-            trace: Trace::new(&network, x.nrows()),
+            workspace: Workspace::new(&network, x.nrows()),
             initial: network.clone(),
             network,
             x,
@@ -107,9 +108,7 @@ impl Training {
         if self.halted {
             return None;
         }
-        let loss = self
-            .network
-            .forward_backward_unchecked(&self.x, &self.y, &mut self.trace);
+        let loss = self.workspace.pass(&self.network, &self.x, &self.y);
         self.history.push(self.epoch, loss);
         self.epoch += 1;
         self.last_loss = Some(loss);
@@ -121,7 +120,8 @@ impl Training {
         if loss > LOSS_LIMIT {
             self.diverged = true;
         }
-        self.optimizer.step(&mut self.network, &self.trace);
+        self.optimizer
+            .step(&mut self.network, self.workspace.gradients());
         Some(loss)
     }
 
@@ -135,19 +135,11 @@ impl Training {
         done
     }
 
-    /// Recomputes the trace (forward, loss, backward) at the current weights
-    /// without updating, e.g. to show the gradients the next epoch will use.
-    /// Returns the loss.
-    pub fn inspect(&mut self) -> f64 {
-        self.network
-            .forward_backward_unchecked(&self.x, &self.y, &mut self.trace)
-    }
-
     /// Back to epoch 0: the initial weights, a fresh optimizer, no history.
     pub fn reset(&mut self) {
         self.network = self.initial.clone();
         self.optimizer.reset();
-        self.trace = Trace::new(&self.network, self.x.nrows());
+        self.workspace = Workspace::new(&self.network, self.x.nrows());
         self.epoch = 0;
         self.last_loss = None;
         self.diverged = false;
@@ -190,10 +182,10 @@ impl Training {
         &self.y
     }
 
-    /// The last pass: z, a, ∂L/∂a, ∂L/∂z, ∂L/∂W, ∂L/∂b per layer, made with
-    /// the weights *before* the last update (or by [`Training::inspect`]).
-    pub fn trace(&self) -> &Trace {
-        &self.trace
+    /// The gradients of the last epoch, at the weights *before* its update
+    /// (zeros before the first epoch).
+    pub fn gradients(&self) -> &Gradients {
+        self.workspace.gradients()
     }
 
     /// Epochs run so far (= losses recorded).

@@ -1,177 +1,217 @@
 //! A fused pass for networks of shape `[1, H, 1]` (the chapter's
-//! 1 → 10 → 1). Per hidden unit it makes one elementwise pass forward
-//! (z1, a1 and its share of z2) and one backward (∂L/∂a1, ∂L/∂z1), leaving
-//! the sums over samples to the kernels. It stores the same intermediates as
-//! the general pass and adds in the same order (z2 = b2 + Σ_j W2[j]·a1[:,j]
-//! over j in order, the same reduction kernels), so its results are the
-//! general pass's to the last bit, in fewer passes over memory.
+//! 1 → 10 → 1) that computes only what a training epoch needs: the loss and
+//! ∂L/∂W, ∂L/∂b of both layers. Per hidden unit it makes one elementwise
+//! pass forward (a1[:,j] and its share of z2) and one backward, which sums
+//! ∂L/∂W2[j], ∂L/∂b1[j] and ∂L/∂W1[j] at once without storing ∂L/∂a1 or
+//! ∂L/∂z1.
+//!
+//! It adds in the general pass's order (z2 = b2 + Σ_j W2[j]·a1[:,j] over j
+//! in order; every sum over samples with the lanes of [`super::kernels`]),
+//! so its numbers are the general pass's to the last bit.
 
 use super::activation::Activation;
-use super::kernels::{dot, sum};
-use super::network::{Layer, LayerTrace};
+use super::kernels::{chunk, dot, sum, LANES};
+use super::lanes::F64x4;
+use super::network::Layer;
+use super::Gradients;
 
 /// Whether `layers` has the shape `[1, H, 1]` this pass handles.
 pub(crate) fn applies(layers: &[Layer]) -> bool {
     matches!(layers, [hidden, output] if hidden.inputs() == 1 && output.outputs() == 1)
 }
 
-/// The fused pass; returns the loss. `x`, `y` are the N-long columns, `hidden`
-/// and `output` the traces of the two layers, sized for N samples.
-pub(crate) fn forward_backward(
+/// The per-sample buffers of the fused pass, reused from epoch to epoch.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scratch {
+    /// a1, one column of N per hidden unit.
+    a1: Vec<f64>,
+    /// z2, ŷ, ∂L/∂ŷ and ∂L/∂z2, N each.
+    z2: Vec<f64>,
+    y_hat: Vec<f64>,
+    grad_y_hat: Vec<f64>,
+    grad_z2: Vec<f64>,
+}
+
+impl Scratch {
+    fn fit(&mut self, samples: usize, units: usize) {
+        self.a1.resize(samples * units, 0.0);
+        for column in [
+            &mut self.z2,
+            &mut self.y_hat,
+            &mut self.grad_y_hat,
+            &mut self.grad_z2,
+        ] {
+            column.resize(samples, 0.0);
+        }
+    }
+}
+
+/// The fused pass: writes ∂L/∂W1, ∂L/∂b1, ∂L/∂W2, ∂L/∂b2 into `gradients`
+/// and returns the loss. `x`, `y` are the N-long columns (N ≥ 1).
+pub(crate) fn loss_and_gradients(
     layers: &[Layer],
     f_hidden: Activation,
     f_output: Activation,
     x: &[f64],
     y: &[f64],
-    hidden: &mut LayerTrace,
-    output: &mut LayerTrace,
+    scratch: &mut Scratch,
+    gradients: &mut Gradients,
 ) -> f64 {
     let [l1, l2] = layers else {
         return f64::NAN;
     };
     let n = x.len().min(y.len()).max(1);
+    let (x, y) = (&x[..n.min(x.len())], &y[..n.min(y.len())]);
     let w1 = l1.weight.as_slice();
     let b1 = l1.bias.as_slice();
     let w2 = l2.weight.as_slice();
     let b2 = l2.bias.as_slice().first().copied().unwrap_or(0.0);
+    scratch.fit(n, w1.len());
+    let Scratch {
+        a1,
+        z2,
+        y_hat,
+        grad_y_hat,
+        grad_z2,
+    } = scratch;
 
-    // Forward, unit by unit: z1[:,j] = b1_j + W1[j]·x, a1[:,j] = f(z1[:,j]),
-    // z2 += W2[j]·a1[:,j] (z2 starts at b2)
-    let z2 = output.z.as_mut_slice();
+    // Forward, unit by unit: a1[:,j] = f(b1_j + W1[j]·x), z2 += W2[j]·a1[:,j]
+    // (z2 starts at b2)
     z2.fill(b2);
-    let units = hidden
-        .z
-        .as_mut_slice()
-        .chunks_exact_mut(n)
-        .zip(hidden.a.as_mut_slice().chunks_exact_mut(n))
-        .zip(w1.iter().zip(b1).zip(w2));
-    for ((z1, a1), ((w1_j, b1_j), w2_j)) in units {
+    let units = a1.chunks_exact_mut(n).zip(w1.iter().zip(b1).zip(w2));
+    for (a1, ((w1_j, b1_j), w2_j)) in units {
         match f_hidden {
-            Activation::Relu => unit_forward(z1, a1, z2, x, *w1_j, *b1_j, *w2_j, |z| {
-                Activation::Relu.apply(z)
-            }),
-            Activation::Identity => unit_forward(z1, a1, z2, x, *w1_j, *b1_j, *w2_j, |z| z),
-            f => unit_forward(z1, a1, z2, x, *w1_j, *b1_j, *w2_j, |z| f.apply(z)),
+            Activation::Relu => unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, F64x4::relu),
+            Activation::Identity => unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, |z| z),
+            f => unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, |z| z.map(|v| f.apply(v))),
         }
     }
 
     // ŷ = f(z2); L = Σ(ŷ − y)²/N; ∂L/∂ŷ = (ŷ − y)·2/N; ∂L/∂z2 = ∂L/∂ŷ · f′(z2)
-    let LayerTrace {
-        z: z2,
-        a: y_hat,
-        grad_a: grad_y_hat,
-        grad_z: grad_z2,
-        grad_weight: grad_w2,
-        grad_bias: grad_b2,
-    } = output;
-    f_output.forward(z2.as_slice(), y_hat.as_mut_slice());
-    let diff = grad_y_hat.as_mut_slice();
-    for ((d, p), t) in diff.iter_mut().zip(y_hat.as_slice()).zip(y) {
+    f_output.forward(z2, y_hat);
+    for ((d, p), t) in grad_y_hat.iter_mut().zip(y_hat.iter()).zip(y) {
         *d = p - t;
     }
     let count = n as f64;
-    let loss = dot(diff, diff) / count;
+    let loss = dot(grad_y_hat, grad_y_hat) / count;
     let norm = 2.0 / count;
-    for d in diff.iter_mut() {
+    for d in grad_y_hat.iter_mut() {
         *d *= norm;
     }
-    f_output.backward(
-        z2.as_slice(),
-        y_hat.as_slice(),
-        grad_y_hat.as_slice(),
-        grad_z2.as_mut_slice(),
-    );
+    f_output.backward(z2, y_hat, grad_y_hat, grad_z2);
     let grad_z2 = grad_z2.as_slice();
+
+    let [grad_w1, grad_b1, grad_w2, grad_b2] = gradients.tensors_mut() else {
+        return f64::NAN;
+    };
     // ∂L/∂b2 = Σ ∂L/∂z2
-    if let Some(gb2) = grad_b2.as_mut_slice().first_mut() {
+    if let Some(gb2) = grad_b2.first_mut() {
         *gb2 = sum(grad_z2);
     }
-
-    // Backward, unit by unit
-    let LayerTrace {
-        z: z1,
-        a: a1,
-        grad_a: grad_a1,
-        grad_z: grad_z1,
-        grad_weight: grad_w1,
-        grad_bias: grad_b1,
-    } = hidden;
-    let columns = z1
-        .as_slice()
-        .chunks_exact(n)
-        .zip(a1.as_slice().chunks_exact(n))
-        .zip(grad_a1.as_mut_slice().chunks_exact_mut(n))
-        .zip(grad_z1.as_mut_slice().chunks_exact_mut(n));
+    // Backward, unit by unit: ∂L/∂a1 = ∂L/∂z2 · W2[j], ∂L/∂z1 = ∂L/∂a1 · f′(z1)
+    // (from a1 alone: relu passes where a1 > 0, which is where z1 > 0)
     let grads = grad_w2
-        .as_mut_slice()
         .iter_mut()
-        .zip(grad_w1.as_mut_slice().iter_mut())
-        .zip(grad_b1.as_mut_slice().iter_mut());
-    for ((((z1, a1), ga1), gz1), (((gw2, gw1), gb1), w2_j)) in columns.zip(grads.zip(w2)) {
-        // ∂L/∂W2[j] = Σ ∂L/∂z2 · a1[:,j]
-        *gw2 = dot(grad_z2, a1);
-        // ∂L/∂a1 = ∂L/∂z2 · W2[j]; ∂L/∂z1 = ∂L/∂a1 · f′(z1), as in Activation::backward
-        match f_hidden {
-            Activation::Relu => unit_backward(z1, a1, ga1, gz1, grad_z2, *w2_j, |z, _, g| {
-                super::kernels::relu_gate(z, g)
-            }),
-            Activation::Sigmoid => unit_backward(z1, a1, ga1, gz1, grad_z2, *w2_j, |_, a, g| {
-                g * (1.0 - a) * a
-            }),
-            Activation::Tanh => unit_backward(z1, a1, ga1, gz1, grad_z2, *w2_j, |_, a, g| {
-                g * (1.0 - a * a)
-            }),
-            Activation::Identity => unit_backward(z1, a1, ga1, gz1, grad_z2, *w2_j, |_, _, g| g),
-        }
-        // ∂L/∂b1[j] = Σ ∂L/∂z1; ∂L/∂W1[j] = Σ ∂L/∂z1 · x
-        *gb1 = sum(gz1);
-        *gw1 = dot(gz1, x);
+        .zip(grad_w1.iter_mut().zip(grad_b1.iter_mut()));
+    let one = F64x4::splat(1.0);
+    for ((a1, w2_j), (gw2, (gw1, gb1))) in a1.chunks_exact(n).zip(w2).zip(grads) {
+        let sums = match f_hidden {
+            Activation::Relu => unit_backward(a1, x, grad_z2, *w2_j, F64x4::where_positive),
+            // ∂L/∂a1 · (1 − a1) · a1
+            Activation::Sigmoid => {
+                unit_backward(a1, x, grad_z2, *w2_j, |a, g| g.mul(one.sub(a)).mul(a))
+            }
+            // ∂L/∂a1 · (1 − a1²)
+            Activation::Tanh => {
+                unit_backward(a1, x, grad_z2, *w2_j, |a, g| g.mul(one.sub(a.mul(a))))
+            }
+            Activation::Identity => unit_backward(a1, x, grad_z2, *w2_j, |_, g| g),
+        };
+        (*gw2, *gb1, *gw1) = sums;
     }
     loss
 }
 
-/// One hidden unit forward over all samples, in one elementwise pass.
-#[allow(clippy::too_many_arguments)]
+/// One hidden unit forward over all samples, in one elementwise pass:
+/// z1 = b1 + W1·x, a1 = f(z1), z2 += W2·a1.
 #[inline(always)]
 fn unit_forward(
-    z1: &mut [f64],
     a1: &mut [f64],
     z2: &mut [f64],
     x: &[f64],
     w1_j: f64,
     b1_j: f64,
     w2_j: f64,
-    f: impl Fn(f64) -> f64,
+    f: impl Fn(F64x4) -> F64x4,
 ) {
-    for (((z1, a1), z2), x) in z1.iter_mut().zip(a1.iter_mut()).zip(z2.iter_mut()).zip(x) {
-        let z = b1_j + w1_j * x;
-        let a = f(z);
-        *z1 = z;
+    let (w1, b1, w2) = (F64x4::splat(w1_j), F64x4::splat(b1_j), F64x4::splat(w2_j));
+    let mut a_chunks = a1.chunks_exact_mut(LANES);
+    let mut z_chunks = z2.chunks_exact_mut(LANES);
+    let mut x_chunks = x.chunks_exact(LANES);
+    for ((a1, z2), x) in (&mut a_chunks).zip(&mut z_chunks).zip(&mut x_chunks) {
+        let (Some(a1), Some(z2)) = (a1.first_chunk_mut(), z2.first_chunk_mut()) else {
+            continue;
+        };
+        let a = f(b1.add(w1.mul(F64x4::load(chunk(x)))));
+        a.store(a1);
+        F64x4::load(z2).add(w2.mul(a)).store(z2);
+    }
+    let tails = a_chunks
+        .into_remainder()
+        .iter_mut()
+        .zip(z_chunks.into_remainder())
+        .zip(x_chunks.remainder());
+    for ((a1, z2), x) in tails {
+        let a = f(F64x4::splat(b1_j + w1_j * x)).first();
         *a1 = a;
         *z2 += w2_j * a;
     }
 }
 
-/// One hidden unit backward over all samples, in one elementwise pass:
-/// ∂L/∂a1 = W2[j]·∂L/∂z2 and ∂L/∂z1 = `gate(z1, a1, ∂L/∂a1)`.
+/// One hidden unit backward over all samples, in one elementwise pass.
+/// Returns (∂L/∂W2[j], ∂L/∂b1[j], ∂L/∂W1[j]) =
+/// (Σ ∂L/∂z2·a1, Σ ∂L/∂z1, Σ ∂L/∂z1·x) with ∂L/∂z1 = `gate(a1, W2[j]·∂L/∂z2)`,
+/// each summed in the lanes of [`dot`] and [`sum`].
 #[inline(always)]
 fn unit_backward(
-    z1: &[f64],
     a1: &[f64],
-    grad_a1: &mut [f64],
-    grad_z1: &mut [f64],
+    x: &[f64],
     grad_z2: &[f64],
     w2_j: f64,
-    gate: impl Fn(f64, f64, f64) -> f64,
-) {
-    let columns = z1
-        .iter()
-        .zip(a1)
-        .zip(grad_a1.iter_mut())
-        .zip(grad_z1.iter_mut());
-    for ((((z, a), ga), gz), g2) in columns.zip(grad_z2) {
-        let g = w2_j * g2;
-        *ga = g;
-        *gz = gate(*z, *a, g);
+    gate: impl Fn(F64x4, F64x4) -> F64x4,
+) -> (f64, f64, f64) {
+    let w2 = F64x4::splat(w2_j);
+    let zero = F64x4::splat(0.0);
+    let (mut sum_w2, mut sum_b1, mut sum_w1) = (zero, zero, zero);
+    let mut a_chunks = a1.chunks_exact(LANES);
+    let mut x_chunks = x.chunks_exact(LANES);
+    let mut g_chunks = grad_z2.chunks_exact(LANES);
+    for ((a, x), g) in (&mut a_chunks).zip(&mut x_chunks).zip(&mut g_chunks) {
+        let (a, x, g) = (
+            F64x4::load(chunk(a)),
+            F64x4::load(chunk(x)),
+            F64x4::load(chunk(g)),
+        );
+        sum_w2 = sum_w2.add(g.mul(a));
+        let grad_z1 = gate(a, w2.mul(g));
+        sum_b1 = sum_b1.add(grad_z1);
+        sum_w1 = sum_w1.add(grad_z1.mul(x));
     }
+    let (mut w2_tail, mut b1_tail, mut w1_tail) = (0.0, 0.0, 0.0);
+    let tails = a_chunks
+        .remainder()
+        .iter()
+        .zip(x_chunks.remainder())
+        .zip(g_chunks.remainder());
+    for ((a, x), g) in tails {
+        w2_tail += g * a;
+        let grad_z1 = gate(F64x4::splat(*a), F64x4::splat(w2_j * g)).first();
+        b1_tail += grad_z1;
+        w1_tail += grad_z1 * x;
+    }
+    (
+        sum_w2.total() + w2_tail,
+        sum_b1.total() + b1_tail,
+        sum_w1.total() + w1_tail,
+    )
 }

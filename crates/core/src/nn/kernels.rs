@@ -3,41 +3,52 @@
 //! elementwise loops otherwise. Networks here are small (tens of units,
 //! hundreds of samples), where these beat a general matrix product.
 
-/// Lanes of the multi-accumulator reductions.
-const LANES: usize = 8;
+use super::lanes::F64x4;
+
+/// Lanes of the multi-accumulator reductions: sample i is summed in lane
+/// i mod 4 while whole chunks of 4 remain, the rest in order after them.
+pub(crate) const LANES: usize = 4;
+
+/// The first `LANES` values of `s` as an array (`s` has at least that many).
+#[inline(always)]
+pub(crate) fn chunk(s: &[f64]) -> &[f64; LANES] {
+    match s.first_chunk() {
+        Some(c) => c,
+        None => &[0.0; LANES],
+    }
+}
 
 /// Σ aᵢ·bᵢ over the common length.
 #[inline]
 pub(crate) fn dot(a: &[f64], b: &[f64]) -> f64 {
     let n = a.len().min(b.len());
     let (a, b) = (&a[..n], &b[..n]);
-    let mut acc = [0.0f64; LANES];
+    let mut acc = F64x4::splat(0.0);
     let mut chunks_a = a.chunks_exact(LANES);
     let mut chunks_b = b.chunks_exact(LANES);
     for (ca, cb) in (&mut chunks_a).zip(&mut chunks_b) {
-        if let (Ok(ca), Ok(cb)) = (<&[f64; LANES]>::try_from(ca), <&[f64; LANES]>::try_from(cb)) {
-            acc = std::array::from_fn(|i| acc[i] + ca[i] * cb[i]);
-        }
+        acc = acc.add(F64x4::load(chunk(ca)).mul(F64x4::load(chunk(cb))));
     }
     let mut tail = 0.0;
     for (x, y) in chunks_a.remainder().iter().zip(chunks_b.remainder()) {
         tail += x * y;
     }
-    reduce(acc) + tail
+    acc.total() + tail
 }
 
 /// Σ aᵢ.
 #[inline]
 pub(crate) fn sum(a: &[f64]) -> f64 {
-    let mut acc = [0.0f64; LANES];
+    let mut acc = F64x4::splat(0.0);
     let mut chunks = a.chunks_exact(LANES);
     for c in &mut chunks {
-        if let Ok(c) = <&[f64; LANES]>::try_from(c) {
-            acc = std::array::from_fn(|i| acc[i] + c[i]);
-        }
+        acc = acc.add(F64x4::load(chunk(c)));
     }
-    let tail: f64 = chunks.remainder().iter().sum();
-    reduce(acc) + tail
+    let mut tail = 0.0;
+    for x in chunks.remainder() {
+        tail += x;
+    }
+    acc.total() + tail
 }
 
 /// ∂L/∂a passed through where z > 0, exactly 0 elsewhere (even for ∞ or NaN
@@ -46,12 +57,6 @@ pub(crate) fn sum(a: &[f64]) -> f64 {
 pub(crate) fn relu_gate(z: f64, grad_a: f64) -> f64 {
     let keep = u64::from(z > 0.0).wrapping_neg();
     f64::from_bits(grad_a.to_bits() & keep)
-}
-
-#[inline(always)]
-fn reduce(acc: [f64; LANES]) -> f64 {
-    // lanes (0,1), (2,3), (4,5), (6,7) form SSE2 vectors: add them vector-wise
-    ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]))
 }
 
 /// y ← y + α·x over the common length.

@@ -15,12 +15,16 @@
 
 pub mod activation;
 mod fast;
+pub mod gradients;
 mod kernels;
+mod lanes;
 pub mod network;
 pub mod optimizer;
+pub(crate) mod pass;
 pub mod trace;
 
 pub use activation::Activation;
+pub use gradients::Gradients;
 pub use network::{Layer, LayerTrace, Network, Trace};
 pub use optimizer::{Optimizer, OptimizerConfig};
 

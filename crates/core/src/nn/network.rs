@@ -18,7 +18,6 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::activation::Activation;
-use super::fast;
 use super::kernels::{axpy, dot, scale_into, sum};
 use crate::chapter_data;
 use crate::data::CHAPTER_SEED;
@@ -362,38 +361,13 @@ impl Network {
         if !trace.fits(self, x.nrows()) {
             *trace = Trace::new(self, x.nrows());
         }
-        Ok(self.forward_backward_unchecked(x, y, trace))
+        Ok(self.general_forward_backward(x, y, trace))
     }
 
     /// The pass [`Network::forward_backward`] makes once shapes are known to
-    /// fit (`x`: N × n_in with N ≥ 1, `y`: N × n_out, `trace` for N samples).
-    /// With shapes that do not fit the numbers are meaningless but nothing
-    /// panics.
-    pub(crate) fn forward_backward_unchecked(
-        &self,
-        x: &DMatrix<f64>,
-        y: &DMatrix<f64>,
-        trace: &mut Trace,
-    ) -> f64 {
-        if fast::applies(&self.layers) {
-            if let [hidden, output] = &mut trace.layers[..] {
-                let loss = fast::forward_backward(
-                    &self.layers,
-                    self.hidden,
-                    self.output,
-                    x.as_slice(),
-                    y.as_slice(),
-                    hidden,
-                    output,
-                );
-                trace.loss = loss;
-                return loss;
-            }
-        }
-        self.general_forward_backward(x, y, trace)
-    }
-
-    /// The general pass, layer by layer, for any shape.
+    /// fit (`x`: N × n_in with N ≥ 1, `y`: N × n_out, `trace` for N samples),
+    /// layer by layer, for any shape. With shapes that do not fit the
+    /// numbers are meaningless but nothing panics.
     pub(crate) fn general_forward_backward(
         &self,
         x: &DMatrix<f64>,

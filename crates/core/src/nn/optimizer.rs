@@ -8,7 +8,8 @@
 //! - Adam (β₁, β₂, ε), t = 1, 2, …: m ← m + (1 − β₁)(g − m), v ← β₂·v + (1 − β₂)·g²,
 //!   p ← p − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
 
-use super::network::{Network, Trace};
+use super::gradients::Gradients;
+use super::network::Network;
 
 /// Which optimizer and its hyper-parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -170,14 +171,11 @@ impl Optimizer {
         self.second.get(i).map(Vec::as_slice)
     }
 
-    /// One update of every parameter of `network` from the gradients in
-    /// `trace` (which must come from a pass through this network).
-    pub fn step(&mut self, network: &mut Network, trace: &Trace) {
+    /// One update of every parameter of `network` from `gradients` (which
+    /// must come from a pass through this network).
+    pub fn step(&mut self, network: &mut Network, gradients: &Gradients) {
         self.steps += 1;
-        let grads = trace
-            .layers()
-            .iter()
-            .flat_map(|l| [l.grad_weight().as_slice(), l.grad_bias().as_slice()]);
+        let grads = gradients.tensors();
         let params = network
             .parameters_mut()
             .flat_map(|(weight, bias)| [weight, bias]);
@@ -266,7 +264,7 @@ mod tests {
         let mut out = Vec::new();
         for _ in 0..steps {
             let trace = network.trace(&x, &y).expect("fits");
-            optimizer.step(&mut network, &trace);
+            optimizer.step(&mut network, &Gradients::of(&trace));
             out.push((network.layers()[0].weight[0], network.layers()[0].bias[0]));
         }
         out
