@@ -18,7 +18,10 @@ export function formatNumber(v, digits = 4) {
   return v.toFixed(Math.min(decimals, 8)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
-/** A step count with thousands grouped. */
+/** A step count with thousands grouped by commas (1,234,567). */
 export function formatCount(n) {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : t('overflow');
+  if (!Number.isFinite(n)) return t('overflow');
+  const whole = Math.round(n);
+  if (Math.abs(whole) >= 1e21) return formatNumber(whole);
+  return String(whole).replace(/\B(?=(\d{3})+$)/g, ',');
 }

@@ -92,11 +92,22 @@ export function frames(page, n = 2) {
   }), n);
 }
 
-/** Counts a canvas's pixels that are not background white, and ball-orange ones. */
+/**
+ * Counts the pixels of a chart (its background and front layers as the page
+ * stacks them, or a single canvas) that are not background white, and the
+ * ball-orange and line-blue ones. Reads a copy, so the page's own canvases
+ * are never read back.
+ */
 export function canvasInk(page, selector) {
   return page.evaluate((selector) => {
     const canvas = document.querySelector(selector);
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext('2d', { willReadFrequently: true });
+    const back = canvas.classList.contains('chart-front') ? canvas.parentElement.querySelector('.chart-back') : null;
+    if (back) context.drawImage(back, 0, 0);
+    context.drawImage(canvas, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
     let ink = 0;
     let orange = 0;
     let blue = 0;

@@ -214,8 +214,7 @@ describe('classroom: every scene', () => {
       await page.locator('body').press('P');
       assert.equal(await isPresent(page), true, `${scene}: P enters`);
       assert.equal(await page.locator('#present-toggle').getAttribute('aria-pressed'), 'true');
-      // canvasInk's own read-backs make Chromium suggest willReadFrequently; nothing else may warn.
-      assert.deepEqual(problems.filter((p) => !p.includes('willReadFrequently')), [], scene);
+      assert.deepEqual(problems, [], scene);
       await context.close();
     }
   });

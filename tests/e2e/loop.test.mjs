@@ -54,12 +54,13 @@ async function playUntil(page, predicate) {
 /** A hash of a canvas's pixels, to tell two drawings apart. */
 function canvasHash(page, selector) {
   return page.evaluate((selector) => {
-    // Read a copy, so the page's canvas is never read back twice (Chrome warns).
+    // Read a copy of both layers, so the page's canvases are never read back.
     const canvas = document.querySelector(selector);
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;
     const context = copy.getContext('2d', { willReadFrequently: true });
+    context.drawImage(canvas.parentElement.querySelector('.chart-back'), 0, 0);
     context.drawImage(canvas, 0, 0);
     const data = context.getImageData(0, 0, copy.width, copy.height).data;
     let hash = 0;

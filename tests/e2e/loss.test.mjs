@@ -73,9 +73,9 @@ describe('loss-functions scene', () => {
     assert.deepEqual(problems, []);
     await page.getByRole('button', { name: 'Best fit' }).click();
     await frames(page, 3);
-    // (Reading the canvas again makes Chromium suggest willReadFrequently: the test's doing, not the page's.)
     const near = await canvasInk(page, '#lf-scatter');
     assert.ok(far.ink > near.ink * 1.5, `big errors, big squares (${far.ink} vs ${near.ink} px)`);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

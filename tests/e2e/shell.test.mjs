@@ -156,8 +156,30 @@ describe('page shell', () => {
     const bytes = await readFile(await png.path());
     assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
     const width = bytes.readUInt32BE(16);
-    const canvases = await page.evaluate(() => [...document.querySelectorAll('canvas.chart')].reduce((w, c) => w + c.width, 0));
+    const canvases = await page.evaluate(() => [...document.querySelectorAll('canvas.chart-front')].reduce((w, c) => w + c.width, 0));
     assert.ok(width >= canvases, 'both charts side by side');
+    // Each chart is whole in the file: its background (axes, curve) and its front (the ball).
+    const drawn = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const sheet = document.createElement('canvas');
+      [sheet.width, sheet.height] = [image.width, image.height];
+      const context = sheet.getContext('2d', { willReadFrequently: true });
+      context.drawImage(image, 0, 0);
+      const curveWidth = document.querySelector('#curve-canvas').width;
+      const data = context.getImageData(0, 0, curveWidth, image.height).data;
+      let ink = 0;
+      let orange = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        if (r < 235 || g < 235 || b < 235) ink += 1;
+        if (r > 200 && g > 130 && g < 190 && b < 50) orange += 1;
+      }
+      return { ink, orange };
+    }, bytes.toString('base64'));
+    assert.ok(drawn.ink > 5_000, `the curve chart's axes and curve are in the PNG (${drawn.ink} px)`);
+    assert.ok(drawn.orange > 50, `and its ball (${drawn.orange} px)`);
     await context.close();
   });
 

@@ -10,6 +10,8 @@ import { fraction, positionOf, valueAt } from '../controls/log-slider.js';
 import { REGIME_ICONS, SPEEDS, TEMPLATE } from './gradient-descent/template.js';
 import { numberIn, oneOf, readSettings } from '../url.js';
 import { announce } from '../shell/announce.js';
+import { backOf } from '../controls/chart.js';
+import { readoutClock } from '../controls/readout.js';
 
 const DEFAULT_SPEED = 5;
 /** Above this many steps per second the ball jumps straight to each new position. */
@@ -73,8 +75,8 @@ export function mount(root, wasm, params) {
     speed: { parse: oneOf(SPEEDS.map(String)), fallback: String(DEFAULT_SPEED) },
   });
 
-  const curveView = new wasm.CurveView(el.curveCanvas);
-  const lossView = new wasm.LossView(el.lossCanvas);
+  const curveView = new wasm.CurveView(el.curveCanvas, backOf(el.curveCanvas));
+  const lossView = new wasm.LossView(el.lossCanvas, backOf(el.lossCanvas));
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
   const state = {
@@ -90,6 +92,7 @@ export function mount(root, wasm, params) {
     stepDuration: 300,
     drawnSteps: -1,
     dirty: true,
+    readout: readoutClock(),
     dragging: false,
     shown: {},
     /** Called with the state after each change (host pages). */
@@ -277,8 +280,9 @@ export function mount(root, wasm, params) {
     const drawCurve = state.dirty || moved || progress < 1;
     const drawLoss = state.dirty || moved;
     if (drawCurve) curveView.draw(s, progress);
-    if (drawLoss) {
-      lossView.draw(s);
+    if (drawLoss) lossView.draw(s);
+    if (drawLoss) state.readout.lag();
+    if (state.readout.due(now, state.dirty || !state.playing)) {
       updateReadout();
       if (state.listeners.length) {
         const snapshot = api.state();

@@ -10,6 +10,7 @@ import { applyTo, t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { numberIn, oneOf, readSettings } from '../url.js';
 import { keyboardScroll } from '../controls/scroll-focus.js';
+import { backOf, chartMarkup } from '../controls/chart.js';
 import { announce } from '../shell/announce.js';
 
 const DEFAULT_W = 1.7;
@@ -48,11 +49,11 @@ const TEMPLATE = `
   <div class="lf-grid">
     <figure class="panel lf-scatter-panel">
       <figcaption class="panel-title lf-title-row"><span data-i18n="lf_scatter_title"></span> <span class="hint" data-i18n="lf_drag_hint"></span></figcaption>
-      <canvas id="lf-scatter" class="chart" role="img" data-i18n-aria-label="lf_scatter_canvas"></canvas>
+      ${chartMarkup('lf-scatter', 'lf_scatter_canvas')}
     </figure>
     <figure class="panel lf-curves-panel">
       <figcaption class="panel-title" data-i18n="lf_curves_title"></figcaption>
-      <canvas id="lf-curves" class="chart" role="img" data-i18n-aria-label="lf_curves_canvas"></canvas>
+      ${chartMarkup('lf-curves', 'lf_curves_canvas')}
     </figure>
     <div class="panel controls lf-controls">
       <div class="control lf-control-w" data-control="w">
@@ -150,8 +151,8 @@ export function mount(root, wasm, params) {
   Object.assign(el.b, { min: String(bLow), max: String(bHigh) });
 
   const session = new wasm.LineFitSession(settings.w, settings.b, settings.outlier === '1');
-  const scatterView = new wasm.ScatterView(el.scatter);
-  const curvesView = new wasm.ErrorCurvesView(el.curves);
+  const scatterView = new wasm.ScatterView(el.scatter, backOf(el.scatter));
+  const curvesView = new wasm.ErrorCurvesView(el.curves, backOf(el.curves));
 
   const state = {
     dirty: true,

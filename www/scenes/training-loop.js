@@ -10,6 +10,8 @@
 import { applyTo, t } from '../i18n.js';
 import { formatCount, formatNumber } from '../format.js';
 import { oneOf, readSettings } from '../url.js';
+import { backOf } from '../controls/chart.js';
+import { readoutClock } from '../controls/readout.js';
 import { announce } from '../shell/announce.js';
 import { LOOP_STAGES, flowchart } from './training-loop/flowchart.js';
 import { consolePanel } from './training-loop/console.js';
@@ -45,8 +47,8 @@ export function mount(root, wasm, params) {
   }
   el.threshold.value = String(settings.threshold);
 
-  const fitView = new wasm.FitView(el.fitCanvas);
-  const lossView = new wasm.LossView(el.lossCanvas);
+  const fitView = new wasm.FitView(el.fitCanvas, backOf(el.fitCanvas));
+  const lossView = new wasm.LossView(el.lossCanvas, backOf(el.lossCanvas));
   const chart = flowchart(root);
   const log = consolePanel(root.querySelector('#lp-console'));
 
@@ -59,6 +61,7 @@ export function mount(root, wasm, params) {
     lastFrame: 0,
     drawnEpochs: -1,
     dirty: true,
+    readout: readoutClock(),
     /** The outcome already noted in the console ('done', 'diverging' or ''). */
     noted: '',
     shown: {},
@@ -264,14 +267,15 @@ export function mount(root, wasm, params) {
     if (state.dirty || moved) {
       fitView.draw(s);
       lossView.drawTraining(s);
+    }
+    if (state.dirty || moved || state.playing) state.readout.lag();
+    if (state.readout.due(now, state.dirty || !state.playing)) {
       log.update(s);
       updateReadout();
       if (state.listeners.length) {
         const snapshot = api.state();
         for (const listener of state.listeners) listener(snapshot);
       }
-    } else if (state.playing) {
-      updateReadout();
     }
     markStage();
     if (state.timings && (state.dirty || moved)) {

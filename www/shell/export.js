@@ -1,5 +1,7 @@
 // Downloads: the scene's charts as one PNG, its loss history as CSV.
 
+import { drawChart } from '../controls/chart.js';
+
 function download(blob, name) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -11,7 +13,7 @@ function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The canvases side by side on white, at their full backing resolution. */
+/** The charts of `canvases` side by side on white, each with its background, at full backing resolution. */
 export function savePng(canvases, name) {
   const gap = 16;
   const width = canvases.reduce((w, c) => w + c.width, 0) + gap * (canvases.length - 1);
@@ -24,7 +26,7 @@ export function savePng(canvases, name) {
   context.fillRect(0, 0, width, height);
   let x = 0;
   for (const canvas of canvases) {
-    context.drawImage(canvas, x, 0);
+    drawChart(context, canvas, x, 0);
     x += canvas.width + gap;
   }
   sheet.toBlob((blob) => blob && download(blob, name), 'image/png');

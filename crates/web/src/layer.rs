@@ -1,5 +1,7 @@
-//! A cached background: an off-screen canvas redrawn only when its key
-//! changes, then copied onto the visible canvas each frame.
+//! A chart on two stacked canvases: the page places a background canvas
+//! under a transparent front one. What does not move (axes, curves) is drawn
+//! on the background only when its key changes; what moves is drawn on the
+//! front, cleared first, every frame. No frame copies the background.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -7,6 +9,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsError};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// The background canvas of a chart and what it was last drawn for.
 #[derive(Debug)]
 pub struct Layer<K> {
     canvas: HtmlCanvasElement,
@@ -14,18 +17,13 @@ pub struct Layer<K> {
 }
 
 impl<K: PartialEq> Layer<K> {
-    pub fn new() -> Result<Self, JsError> {
-        let canvas = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsError::new("no document to draw in"))?
-            .create_element("canvas")
-            .map_err(|_| JsError::new("cannot create an off-screen canvas"))?
-            .dyn_into::<HtmlCanvasElement>()
-            .map_err(|_| JsError::new("cannot create an off-screen canvas"))?;
-        Ok(Self { canvas, key: None })
+    /// The background drawn on `canvas` (under the chart's front canvas).
+    pub fn new(canvas: HtmlCanvasElement) -> Self {
+        Self { canvas, key: None }
     }
 
-    /// Redraws the layer with `draw` unless it was last drawn for `key`.
+    /// Redraws the background with `draw` at `size` backend pixels unless
+    /// it was last drawn for `key`.
     pub fn refresh<T>(
         &mut self,
         key: K,
@@ -43,13 +41,17 @@ impl<K: PartialEq> Layer<K> {
         self.key = Some(key);
         Ok(Some(result))
     }
+}
 
-    /// Copies the layer onto `target`.
-    pub fn blit(&self, target: &HtmlCanvasElement) -> Result<(), JsError> {
-        context(target)?
-            .draw_image_with_html_canvas_element(&self.canvas, 0.0, 0.0)
-            .map_err(|_| JsError::new("cannot copy the chart background"))
-    }
+/// The front canvas, cleared to transparent, as a drawing area.
+pub fn front(canvas: &HtmlCanvasElement) -> Result<DrawingArea<CanvasBackend, Shift>, JsError> {
+    context(canvas)?.clear_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
+    Ok(backend(canvas)?.into_drawing_area())
 }
 
 pub fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsError> {

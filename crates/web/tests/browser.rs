@@ -32,6 +32,11 @@ fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
     canvas
 }
 
+/// A chart as the page stacks it: (front, background).
+fn chart(width: u32, height: u32) -> (HtmlCanvasElement, HtmlCanvasElement) {
+    (canvas(width, height), canvas(width, height))
+}
+
 /// RGBA of backend pixel (x, y).
 fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
     let context: CanvasRenderingContext2d = canvas
@@ -92,13 +97,28 @@ fn sessions_step_retune_and_refuse_bad_input() {
 
 #[wasm_bindgen_test]
 fn the_ball_is_drawn_where_the_session_is() {
-    let canvas = canvas(640, 360);
-    let mut view = CurveView::new(canvas.clone()).expect("view");
+    let (canvas, background) = chart(640, 360);
+    let mut view = CurveView::new(canvas.clone(), background.clone());
     let mut session = DescentSession::new("bumpy", Some(2.1), 0.05).expect("session");
     session.step(2);
     view.draw(&session, 1.0).expect("draws");
     assert!(canvas.width() >= 640, "backing store sized to the CSS box");
-    assert!(ink(&canvas) > 5_000, "axes, curve and ball are drawn");
+    assert_eq!(
+        (background.width(), background.height()),
+        (canvas.width(), canvas.height()),
+        "both layers at the same resolution"
+    );
+    assert!(ink(&background) > 5_000, "axes and curve are drawn behind");
+    assert_eq!(
+        pixel(&canvas, 1.0, 1.0)[3],
+        0,
+        "the front layer is transparent where nothing moves"
+    );
+    let front_ink = ink(&canvas);
+    assert!(
+        (200..20_000).contains(&front_ink),
+        "only the ball, its trail and tangent are in front ({front_ink})"
+    );
     // The ball's centre is ball-coloured (orange: red high, blue low).
     let found = (0..640)
         .step_by(2)
@@ -113,19 +133,22 @@ fn the_ball_is_drawn_where_the_session_is() {
 
 #[wasm_bindgen_test]
 fn a_diverged_run_still_draws_both_charts() {
-    let curve_canvas = canvas(480, 270);
-    let loss_canvas = canvas(480, 270);
+    let (curve_canvas, curve_background) = chart(480, 270);
+    let (loss_canvas, loss_background) = chart(480, 270);
     let mut session = DescentSession::new("data-mse", None, 10.0).expect("session");
     session.step(1000);
     assert!(session.diverged());
-    CurveView::new(curve_canvas.clone())
-        .expect("view")
+    CurveView::new(curve_canvas.clone(), curve_background.clone())
         .draw(&session, 0.5)
         .expect("draws");
-    LossView::new(loss_canvas.clone())
-        .expect("view")
+    LossView::new(loss_canvas.clone(), loss_background.clone())
         .draw(&session)
         .expect("draws");
-    assert!(ink(&curve_canvas) > 3_000);
-    assert!(ink(&loss_canvas) > 3_000);
+    assert!(ink(&curve_background) > 3_000);
+    assert!(ink(&loss_background) > 3_000);
+    assert!(
+        ink(&curve_canvas) > 100,
+        "the ball, off the chart, is marked"
+    );
+    assert!(ink(&loss_canvas) > 500, "the climbing loss is drawn");
 }

@@ -1,6 +1,7 @@
 // The markup of the gradient-descent scene and its regime icons.
 
 import { STEPS } from '../../controls/log-slider.js';
+import { chartMarkup } from '../../controls/chart.js';
 
 /** Speeds offered, in steps per second. */
 export const SPEEDS = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -21,12 +22,12 @@ export const TEMPLATE = `
   </div>
   <div class="gd-grid">
     <figure class="panel curve-panel">
-      <canvas id="curve-canvas" class="chart" role="img" data-i18n-aria-label="curve_canvas"></canvas>
+      ${chartMarkup('curve-canvas', 'curve_canvas')}
       <figcaption class="hint" data-i18n="drag_hint"></figcaption>
     </figure>
     <figure class="panel loss-panel">
       <figcaption class="panel-title" data-i18n="loss_plot_title"></figcaption>
-      <canvas id="loss-canvas" class="chart" role="img" data-i18n-aria-label="loss_canvas"></canvas>
+      ${chartMarkup('loss-canvas', 'loss_canvas')}
     </figure>
     <div class="panel controls">
       <div class="control control-lr" data-control="lr">

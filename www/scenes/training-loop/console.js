@@ -20,22 +20,29 @@ export function consolePanel(node) {
     line.textContent = words();
     node.append(line);
     while (node.childElementCount > MAX_LINES) node.firstElementChild.remove();
+  }
+
+  /** Shows the newest line (one layout, however many lines came). */
+  function scrollToEnd() {
     node.scrollTop = node.scrollHeight;
   }
 
   return {
     /** Appends the session's lines printed since the last call. */
     update(session) {
-      for (const { epoch, loss, text } of session.consoleSince(printedUpTo)) {
+      const lines = session.consoleSince(printedUpTo);
+      for (const { epoch, loss, text } of lines) {
         printedUpTo = epoch;
         if (text) append('epoch', () => text);
         // Losses too big for {:.4}, or overflowed, are worded by format.js: never "inf".
         else append('epoch line-overflow', () => `Epoch ${epoch}, Loss: ${formatNumber(loss)}`);
       }
+      if (lines.length) scrollToEnd();
     },
     /** A comment line in the page's language, e.g. "# training complete". */
     note(key, vars) {
       append('note', () => `# ${t(key, vars)}`);
+      scrollToEnd();
     },
     clear() {
       node.replaceChildren();

@@ -1,6 +1,7 @@
 // The page of section 3.4: every word comes from i18n.js via data-i18n.
 
 import { FLOWCHART } from './flowchart.js';
+import { chartMarkup } from '../../controls/chart.js';
 
 /** `base` with the layer superscript ⁽ˡ⁾, or ⁽ˡ⁻¹⁾ with `previous`. */
 function layer(base, previous = false) {
@@ -46,7 +47,7 @@ export function template({ steps, speeds, thresholds }) {
           <div><dt data-i18n="loop_readout_params"></dt><dd id="lp-out-params"></dd></div>
         </dl>
       </figcaption>
-      <canvas id="lp-fit-canvas" class="chart" role="img" data-i18n-aria-label="loop_fit_canvas"></canvas>
+      ${chartMarkup('lp-fit-canvas', 'loop_fit_canvas')}
     </figure>
     <div class="panel lp-flow">
       <h2 class="panel-title" id="lp-flow-title" data-i18n="loop_flow_title"></h2>
@@ -62,7 +63,7 @@ export function template({ steps, speeds, thresholds }) {
     </div>
     <figure class="panel lp-loss">
       <figcaption class="panel-title" data-i18n="loop_loss_title"></figcaption>
-      <canvas id="lp-loss-canvas" class="chart" role="img" data-i18n-aria-label="loop_loss_canvas"></canvas>
+      ${chartMarkup('lp-loss-canvas', 'loop_loss_canvas')}
     </figure>
     <div class="panel controls lp-controls">
       <div class="control control-lr" data-control="lr">

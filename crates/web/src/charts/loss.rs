@@ -3,12 +3,11 @@
 use descent_core::LossHistory;
 use descent_plot::loss_plot::{self, LossView as LossRanges};
 use descent_plot::{SceneText, Style};
-use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::{draw_error, set_text};
-use crate::layer::{backend, Layer};
+use crate::layer::{front, Layer};
 use crate::scenes::descent::DescentSession;
 use crate::surface;
 
@@ -41,16 +40,17 @@ impl LossRangesKey {
 
 #[wasm_bindgen]
 impl LossView {
-    /// A view drawing on `canvas`.
+    /// A view drawing on `canvas`, with what does not move on
+    /// `background`, a canvas the page stacks under it.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<LossView, JsError> {
-        Ok(Self {
+    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> LossView {
+        Self {
             canvas,
-            layer: Layer::new()?,
+            layer: Layer::new(background),
             text: SceneText::default(),
             text_version: 0,
             present: false,
-        })
+        }
     }
 
     /// Sets a word drawn in the chart (`step_axis`, `loss_axis`, `off_chart`).
@@ -102,8 +102,7 @@ impl LossView {
         self.layer.refresh(key, size, |area| {
             loss_plot::draw_background(area, &view, &style, text).map_err(draw_error)
         })?;
-        self.layer.blit(&self.canvas)?;
-        let area = backend(&self.canvas)?.into_drawing_area();
+        let area = front(&self.canvas)?;
         loss_plot::draw_foreground(&area, &view, history, &style, text).map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))
     }

@@ -4,13 +4,12 @@
 use descent_core::{Curve, Descent};
 use descent_plot::scenes::descent::{self, CurveFrame};
 use descent_plot::SceneText;
-use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::loss::history_csv;
 use crate::charts::{draw_error, set_text};
-use crate::layer::{backend, Layer};
+use crate::layer::{front, Layer};
 use crate::surface;
 
 /// A run of gradient descent on one of the 1-D curves (section 3.2).
@@ -195,17 +194,18 @@ pub struct CurveView {
 
 #[wasm_bindgen]
 impl CurveView {
-    /// A view drawing on `canvas`.
+    /// A view drawing on `canvas`, with what does not move on
+    /// `background`, a canvas the page stacks under it.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<CurveView, JsError> {
-        Ok(Self {
+    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> CurveView {
+        Self {
             canvas,
-            layer: Layer::new()?,
+            layer: Layer::new(background),
             frame: None,
             text: SceneText::default(),
             text_version: 0,
             present: false,
-        })
+        }
     }
 
     /// Sets a word drawn in the chart (`weight_axis`, `loss_axis`,
@@ -243,8 +243,7 @@ impl CurveView {
         let frame = self
             .frame
             .ok_or_else(|| JsError::new("curve view has no frame"))?;
-        self.layer.blit(&self.canvas)?;
-        let area = backend(&self.canvas)?.into_drawing_area();
+        let area = front(&self.canvas)?;
         descent::draw_foreground(&area, &frame, run, progress, &style, text).map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))
     }

@@ -6,12 +6,11 @@ use descent_core::line_fit::{self, Line, LineFit, PointLoss};
 use descent_plot::scenes::loss::curves::{self, reach_for};
 use descent_plot::scenes::loss::scatter::{self, ScatterFrame, HANDLE_X};
 use descent_plot::scenes::loss::LossText;
-use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw_error;
-use crate::layer::{backend, Layer};
+use crate::layer::{front, Layer};
 use crate::surface;
 
 /// The line ŷ = w·x + b over the chapter's points, with an optional outlier.
@@ -201,17 +200,18 @@ pub struct ScatterView {
 
 #[wasm_bindgen]
 impl ScatterView {
-    /// A view drawing on `canvas`.
+    /// A view drawing on `canvas`, with what does not move on
+    /// `background`, a canvas the page stacks under it.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<ScatterView, JsError> {
-        Ok(Self {
+    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> ScatterView {
+        Self {
             canvas,
-            layer: Layer::new()?,
+            layer: Layer::new(background),
             frame: None,
             text: LossText::default(),
             text_version: 0,
             present: false,
-        })
+        }
     }
 
     /// Sets a word drawn in the chart (`x_axis`, `y_axis`, `outlier`, `largest`).
@@ -245,8 +245,7 @@ impl ScatterView {
         let frame = self
             .frame
             .ok_or_else(|| JsError::new("scatter view has no frame"))?;
-        self.layer.blit(&self.canvas)?;
-        let area = backend(&self.canvas)?.into_drawing_area();
+        let area = front(&self.canvas)?;
         scatter::draw_foreground(&area, &frame, &session.fit, &style, text).map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))
     }
@@ -324,16 +323,17 @@ pub struct ErrorCurvesView {
 
 #[wasm_bindgen]
 impl ErrorCurvesView {
-    /// A view drawing on `canvas`.
+    /// A view drawing on `canvas`, with what does not move on
+    /// `background`, a canvas the page stacks under it.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<ErrorCurvesView, JsError> {
-        Ok(Self {
+    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> ErrorCurvesView {
+        Self {
             canvas,
-            layer: Layer::new()?,
+            layer: Layer::new(background),
             text: LossText::default(),
             text_version: 0,
             present: false,
-        })
+        }
     }
 
     /// Sets a word drawn in the chart (`error_axis`, `loss_axis`,
@@ -370,8 +370,7 @@ impl ErrorCurvesView {
         self.layer.refresh(key, size, |area| {
             curves::draw_background(area, reach, &style, text).map_err(draw_error)
         })?;
-        self.layer.blit(&self.canvas)?;
-        let area = backend(&self.canvas)?.into_drawing_area();
+        let area = front(&self.canvas)?;
         curves::draw_foreground(&area, reach, &session.fit, &style, text).map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(reach)

@@ -5,13 +5,12 @@
 use descent_core::chapter_run::{ConsoleLine, TrainingLoop};
 use descent_core::{OptimizerConfig, Training};
 use descent_plot::scenes::training::{self, FitFrame, FitText};
-use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw_error;
 use crate::charts::loss::{history_csv, LossView};
-use crate::layer::{backend, Layer};
+use crate::layer::{front, Layer};
 use crate::surface;
 
 /// The chapter's network (1 → 10 ReLU → 1) learning y = 2x + 1 + noise
@@ -208,17 +207,18 @@ pub struct FitView {
 
 #[wasm_bindgen]
 impl FitView {
-    /// A view drawing on `canvas`.
+    /// A view drawing on `canvas`, with what does not move on
+    /// `background`, a canvas the page stacks under it.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<FitView, JsError> {
-        Ok(Self {
+    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> FitView {
+        Self {
             canvas,
-            layer: Layer::new()?,
+            layer: Layer::new(background),
             frame: None,
             text: FitText::default(),
             text_version: 0,
             present: false,
-        })
+        }
     }
 
     /// Sets a word drawn in the chart (`x_axis`, `y_axis`, `data`,
@@ -258,8 +258,7 @@ impl FitView {
         let frame = self
             .frame
             .ok_or_else(|| JsError::new("fit view has no frame"))?;
-        self.layer.blit(&self.canvas)?;
-        let area = backend(&self.canvas)?.into_drawing_area();
+        let area = front(&self.canvas)?;
         training::draw_foreground(&area, &frame, run, &style, text).map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))
     }
