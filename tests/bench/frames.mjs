@@ -1,7 +1,9 @@
 // Browser benchmark: per-frame work of the gradient-descent scene (stepping,
 // both chart redraws and the readout, with a pixel read back so drawing has
 // really happened) over ≥ 600 frames in headless Chromium at 1280×720, at the
-// start of a run and again after 100 000 steps; plus the gzipped size of the
+// start of a run (after two seconds of warm-up) and again after 100 000 steps;
+// plus a fixed amount of plain JavaScript timed the same way (how much this
+// machine's scheduling alone adds at p95), and the gzipped size of the
 // wasm and of the whole page. Run after `trunk build --release`:
 //
 //   node tests/bench/frames.mjs
@@ -14,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST, harness } from '../e2e/browser.mjs';
 
 const FRAMES = 600;
+const WARM_UP_MS = 2000;
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -38,6 +41,46 @@ async function timeFrames(page, count) {
   return times;
 }
 
+/**
+ * The control: the same kind of frame loop on a blank page of the same
+ * origin, doing a fixed amount of plain JavaScript arithmetic and redrawing
+ * two small canvases, with the same read-back. Its spread between p50 and
+ * p95 is what this machine's scheduling adds on its own.
+ */
+async function control(h) {
+  const { page, context } = await h.open('?scene=loss');
+  const times = await page.evaluate((count) => new Promise((done) => {
+    const canvases = [700, 500].map((width) => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [width, 450];
+      document.body.append(canvas);
+      return canvas.getContext('2d');
+    });
+    const times = [];
+    let frame = 0;
+    const tick = () => {
+      const began = performance.now();
+      let x = 0;
+      for (let k = 0; k < 40_000; k += 1) x = (x * 1.0000001 + k) % 1e9;
+      frame += 1;
+      for (const g of canvases) {
+        g.clearRect(0, 0, g.canvas.width, g.canvas.height);
+        g.fillStyle = x > 0 ? '#e69f00' : '#000';
+        g.beginPath();
+        g.arc(100 + (frame % 300), 100, 10, 0, 2 * Math.PI);
+        g.fill();
+        g.getImageData(0, 0, 1, 1);
+      }
+      if (frame > 30) times.push(performance.now() - began);
+      if (times.length < count) requestAnimationFrame(tick);
+      else done(times);
+    };
+    requestAnimationFrame(tick);
+  }), FRAMES);
+  await context.close();
+  return summary(times);
+}
+
 function gzipped(path) {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
@@ -58,6 +101,10 @@ try {
       window.descent.setSpeed(1000);
       window.descent.play(true);
     });
+    // Warm up (the wasm tiers up to optimised code in its first seconds), then
+    // start the run over, so that "start" is a fresh run on warm code.
+    await page.waitForTimeout(WARM_UP_MS);
+    await page.evaluate(() => window.descent.apply({ reset: true }));
     const fresh = await timeFrames(page, FRAMES);
     await page.evaluate(() => window.descent.step(100_000));
     const later = await timeFrames(page, FRAMES);
@@ -65,6 +112,7 @@ try {
     results[curve] = { start: summary(fresh), after_100k_steps: summary(later), steps_at_end: steps };
     await context.close();
   }
+  results.control = await control(h);
   const all = files(DIST);
   const wasm = all.filter((f) => f.endsWith('.wasm'));
   results.size = {

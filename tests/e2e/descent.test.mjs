@@ -228,6 +228,45 @@ describe('gradient-descent scene', () => {
     await context.close();
   });
 
+  test('the loss plot, drawn a stretch at a time as the run goes, equals the plot drawn at once', async () => {
+    // Closed stretches of the line move to the background as the run goes;
+    // a language switch redraws the chart whole. The pixels must agree.
+    const { page, context, problems } = await h.open('?curve=bumpy&lr=0.5&start=-2.3&speed=1000', { scale: 2 });
+    await page.evaluate(() => window.descent.play(true));
+    await page.waitForFunction(() => window.descent.state().steps > 3000);
+    await page.evaluate(() => window.descent.play(false));
+    await frames(page, 3);
+    // Both pictures stay in the page; only the counts come back.
+    const snapshot = () => page.evaluate(() => {
+      const front = document.querySelector('#loss-canvas');
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [front.width, front.height];
+      const context = copy.getContext('2d', { willReadFrequently: true });
+      context.drawImage(front.parentElement.querySelector('.chart-back'), 0, 0);
+      context.drawImage(front, 0, 0);
+      (window.__snapshots ||= []).push(context.getImageData(0, 0, copy.width, copy.height).data);
+    });
+    await snapshot();
+    await page.evaluate(() => window.descent.relabel());
+    await frames(page, 3);
+    await snapshot();
+    const { line, differ } = await page.evaluate(() => {
+      const [inStretches, atOnce] = window.__snapshots;
+      let line = 0;
+      let differ = 0;
+      for (let i = 0; i < atOnce.length; i += 4) {
+        if (atOnce[i] < 30 && atOnce[i + 1] > 90 && atOnce[i + 2] > 150) line += 1;
+        const gap = Math.max(...[0, 1, 2].map((c) => Math.abs(atOnce[i + c] - inStretches[i + c])));
+        if (gap > 40) differ += 1;
+      }
+      return { line, differ };
+    });
+    assert.ok(line > 1_000, `the line is drawn (${line} px)`);
+    assert.ok(differ < line * 0.01, `${differ} of ${line} line pixels differ`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('sharp on HiDPI screens', async () => {
     const { page, context } = await h.open('', { scale: 2 });
     const curve = await canvasInk(page, '#curve-canvas');

@@ -5,6 +5,8 @@
 //! loss axis reaches one decade above the starting loss: a diverging run
 //! climbs off the top, where it is clamped and marked.
 
+use std::ops::Range;
+
 use descent_core::LossHistory;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -78,22 +80,25 @@ pub fn nice_ceiling(n: u64) -> u64 {
 }
 
 const MARGIN: f64 = 12.0;
+const MARGIN_RIGHT: f64 = 26.0;
 const LABEL_X: f64 = 44.0;
 const LABEL_Y: f64 = 62.0;
+
+type Chart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, LogCoord<f64>>>;
 
 fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     view: &LossView,
     style: &Style,
-) -> Result<
-    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, LogCoord<f64>>>,
-    DrawError,
->
+) -> Result<Chart<'a, DB>, DrawError>
 where
     DB::ErrorType: 'static,
 {
     Ok(ChartBuilder::on(area)
         .margin(style.px(MARGIN))
+        // room for half of the last step label ("50000"), centred on the axis end
+        .margin_right(style.px(MARGIN_RIGHT))
         .x_label_area_size(style.px(LABEL_X))
         .y_label_area_size(style.px(LABEL_Y))
         .build_cartesian_2d(0.0..view.steps as f64, (view.bottom..view.top).log_scale())?)
@@ -124,27 +129,44 @@ where
     Ok(PixelRect::of(chart.plotting_area()))
 }
 
-/// Draws the history: a line through each bucket's last loss, the band
-/// between its lowest and highest loss once buckets hold several steps, the
-/// current point, and a mark where the run first left the chart.
-pub fn draw_foreground<DB: DrawingBackend>(
+/// Draws the buckets `range` of the history: the band between each bucket's
+/// lowest and highest loss once buckets hold several steps, and the line
+/// through each bucket's last loss, joined to the bucket before the range.
+/// Stretches drawn one after another make one picture: their bands abut and
+/// their lines meet.
+pub fn draw_history<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &LossView,
     history: &LossHistory,
+    range: Range<usize>,
     style: &Style,
-    text: &SceneText,
 ) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
+    stretch(&mut chart(area, view, style)?, view, history, range, style)
+}
+
+fn stretch<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    view: &LossView,
+    history: &LossHistory,
+    range: Range<usize>,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let all = history.buckets();
+    let end = range.end.min(all.len());
+    let start = range.start.min(end);
     let palette = style.palette();
-    let mut chart = chart(area, view, style)?;
-    let buckets = history.buckets();
     let x = |step: u64| step as f64;
 
-    if history.stride() > 1 {
-        let upper = buckets.iter().map(|b| (x(b.last_step), view.clamp(b.max)));
-        let lower = buckets
+    let band = &all[start..end];
+    if history.stride() > 1 && !band.is_empty() {
+        let upper = band.iter().map(|b| (x(b.last_step), view.clamp(b.max)));
+        let lower = band
             .iter()
             .rev()
             .map(|b| (x(b.first_step), view.clamp(b.min)));
@@ -154,10 +176,35 @@ where
             palette.curve.mix(0.18).filled(),
         )))?;
     }
-    chart.draw_series(LineSeries::new(
-        buckets.iter().map(|b| (x(b.last_step), view.clamp(b.last))),
-        palette.curve.stroke_width(style.px(2.5)),
-    ))?;
+    let line = &all[start.saturating_sub(1)..end];
+    if line.len() > 1 {
+        chart.draw_series(LineSeries::new(
+            line.iter().map(|b| (x(b.last_step), view.clamp(b.last))),
+            palette.curve.stroke_width(style.px(2.5)),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Draws what moves: the history from bucket `from` on (the buckets before
+/// it are on the background), the current point, and a mark where the run
+/// first left the chart.
+pub fn draw_foreground<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &LossView,
+    history: &LossHistory,
+    from: usize,
+    style: &Style,
+    text: &SceneText,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let mut chart = chart(area, view, style)?;
+    let buckets = history.buckets();
+    stretch(&mut chart, view, history, from..buckets.len(), style)?;
+    let palette = style.palette();
+    let x = |step: u64| step as f64;
 
     if let Some(last) = buckets.last() {
         chart.draw_series(std::iter::once(Circle::new(
@@ -166,7 +213,6 @@ where
             palette.ball.filled(),
         )))?;
     }
-
     let off_chart = |l: f64| !l.is_finite() || l > view.top;
     if let Some(first_off) = buckets.iter().find(|b| off_chart(b.max)) {
         let font = ("sans-serif", style.font(13.0))
@@ -208,7 +254,7 @@ where
 {
     let view = LossView::new(history, steps, area.dim_in_pixel());
     draw_background(area, &view, style, text)?;
-    draw_foreground(area, &view, history, style, text)?;
+    draw_foreground(area, &view, history, 0, style, text)?;
     Ok(view)
 }
 
@@ -301,6 +347,71 @@ mod tests {
         assert!(run.history().stride() > 1);
         let (svg, _) = svg(&run);
         assert!(svg.contains("<polygon"));
+    }
+
+    /// The points of every `<polyline>` in `svg`, one list per line.
+    fn polylines(svg: &str) -> Vec<Vec<(f64, f64)>> {
+        svg.split("<polyline")
+            .skip(1)
+            .filter_map(|rest| rest.split("points=\"").nth(1)?.split('"').next())
+            .map(|points| {
+                points
+                    .split_whitespace()
+                    .filter_map(|p| p.split_once(','))
+                    .filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Draws `draw` on a 640 × 360 SVG.
+    fn picture(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>)) -> String {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
+            draw(&area);
+            area.present().expect("presents");
+        }
+        out
+    }
+
+    #[test]
+    fn stretches_drawn_apart_make_the_same_line() {
+        for steps in [100u64, 3000] {
+            let mut run = Descent::new(Curve::bowl(), 1.0, 0.999);
+            run.step(steps);
+            let history = run.history();
+            let n = history.buckets().len();
+            let view = LossView::new(history, run.steps(), (640, 360));
+            let (style, text) = (Style::default(), SceneText::default());
+            let whole = picture(|area| {
+                draw_foreground(area, &view, history, 0, &style, &text).expect("draws");
+            });
+            let settled = picture(|area| {
+                draw_history(area, &view, history, 0..n / 3, &style).expect("draws");
+            });
+            let moving = picture(|area| {
+                draw_foreground(area, &view, history, n / 3, &style, &text).expect("draws");
+            });
+            let (whole, settled, moving) = (
+                polylines(&whole).concat(),
+                polylines(&settled).concat(),
+                polylines(&moving).concat(),
+            );
+            assert_eq!(whole.len(), n, "one point per bucket");
+            assert_eq!(settled.last(), moving.first(), "the stretches meet");
+            assert_eq!([&settled[..], &moving[1..]].concat(), whole);
+            let polygons = |svg: &str| svg.matches("<polygon").count();
+            if history.stride() > 1 {
+                assert_eq!(
+                    polygons(&picture(|area| {
+                        draw_history(area, &view, history, 0..n / 3, &style).expect("draws");
+                    })),
+                    1,
+                    "each stretch has its band"
+                );
+            }
+        }
     }
 
     #[test]

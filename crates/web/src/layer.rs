@@ -41,6 +41,27 @@ impl<K: PartialEq> Layer<K> {
         self.key = Some(key);
         Ok(Some(result))
     }
+
+    /// Draws more on the background as it stands (no clearing), if it has
+    /// been drawn; returns whether it was.
+    pub fn extend(
+        &mut self,
+        draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Result<(), JsError>,
+    ) -> Result<bool, JsError> {
+        if self.key.is_none() {
+            return Ok(false);
+        }
+        let area = backend(&self.canvas)?.into_drawing_area();
+        draw(&area)?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(true)
+    }
+
+    /// Forgets what the background was drawn for: the next
+    /// [`Layer::refresh`] redraws it whatever its key.
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
 }
 
 /// The front canvas, cleared to transparent, as a drawing area.

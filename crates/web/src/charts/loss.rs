@@ -1,6 +1,6 @@
 //! The loss-vs-step plot on a page canvas, shared by the scenes.
 
-use descent_core::LossHistory;
+use descent_core::{Bucket, LossHistory};
 use descent_plot::loss_plot::{self, LossView as LossRanges};
 use descent_plot::{SceneText, Style};
 use wasm_bindgen::prelude::*;
@@ -11,12 +11,20 @@ use crate::layer::{front, Layer};
 use crate::scenes::descent::DescentSession;
 use crate::surface;
 
-/// The loss-vs-step plot on a page canvas.
+/// Once this many closed buckets are drawn in front, they move to the
+/// background, so each frame redraws only the newest stretch of the line.
+const SETTLE_EVERY: usize = 16;
+
+/// The loss-vs-step plot on a page canvas. The background holds the axes
+/// and the history's settled buckets (closed ones, which no longer change);
+/// the front holds the few buckets after them and the current point.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct LossView {
     canvas: HtmlCanvasElement,
     layer: Layer<(LossRangesKey, bool, u32)>,
+    /// The buckets drawn on the background, as they were when drawn.
+    settled: Vec<Bucket>,
     text: SceneText,
     text_version: u32,
     present: bool,
@@ -47,6 +55,7 @@ impl LossView {
         Self {
             canvas,
             layer: Layer::new(background),
+            settled: Vec::new(),
             text: SceneText::default(),
             text_version: 0,
             present: false,
@@ -98,19 +107,54 @@ impl LossView {
             self.present,
             self.text_version,
         );
+        let buckets = history.buckets();
+        // The last bucket may still take in more steps; the ones before it are closed.
+        let closed = buckets.len().saturating_sub(1);
+        if !still_settled(&self.settled, &buckets[..closed]) {
+            // A reset, or buckets merged as the run grew: redraw it all.
+            self.layer.invalidate();
+        }
         let text = &self.text;
-        self.layer.refresh(key, size, |area| {
-            loss_plot::draw_background(area, &view, &style, text).map_err(draw_error)
+        let redrawn = self.layer.refresh(key, size, |area| {
+            loss_plot::draw_background(area, &view, &style, text).map_err(draw_error)?;
+            loss_plot::draw_history(area, &view, history, 0..closed, &style).map_err(draw_error)
         })?;
+        if redrawn.is_some() {
+            self.settled = buckets[..closed].to_vec();
+        } else if closed >= self.settled.len() + SETTLE_EVERY {
+            let from = self.settled.len();
+            self.layer.extend(|area| {
+                loss_plot::draw_history(area, &view, history, from..closed, &style)
+                    .map_err(draw_error)
+            })?;
+            self.settled.extend_from_slice(&buckets[from..closed]);
+        }
         let area = front(&self.canvas)?;
-        loss_plot::draw_foreground(&area, &view, history, &style, text).map_err(draw_error)?;
+        loss_plot::draw_foreground(&area, &view, history, self.settled.len(), &style, text)
+            .map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))
     }
 }
 
+/// Whether the buckets drawn on the background still begin `closed`, bit
+/// for bit (NaN included).
+fn still_settled(settled: &[Bucket], closed: &[Bucket]) -> bool {
+    let bits = |b: &Bucket| {
+        [
+            b.first_step,
+            b.last_step,
+            b.first.to_bits(),
+            b.last.to_bits(),
+            b.min.to_bits(),
+            b.max.to_bits(),
+        ]
+    };
+    settled.len() <= closed.len() && settled.iter().zip(closed).all(|(a, b)| bits(a) == bits(b))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::history_csv;
+    use super::{history_csv, still_settled};
     use descent_core::LossHistory;
 
     #[test]
@@ -123,6 +167,43 @@ mod tests {
             history_csv(&history),
             "step,loss,min,max\n0,4,4,4\n1,2.5,2.5,2.5\n2,1.25,1.25,1.25\n"
         );
+    }
+
+    #[test]
+    fn settled_buckets_are_noticed_when_the_history_changes_under_them() {
+        let run = |lr: f64, steps: u64| {
+            let mut history = LossHistory::with_capacity(64);
+            for step in 0..steps {
+                history.push(step, (1.0 - lr).powi(step as i32));
+            }
+            history
+        };
+        let history = run(0.1, 40);
+        let settled = history.buckets()[..20].to_vec();
+        assert!(
+            still_settled(&settled, run(0.1, 50).buckets()),
+            "more steps of the same run"
+        );
+        assert!(
+            !still_settled(&settled, run(0.2, 50).buckets()),
+            "a reset with another η"
+        );
+        assert!(
+            !still_settled(&settled, run(0.1, 10).buckets()),
+            "a reset, fewer steps"
+        );
+        assert!(
+            !still_settled(&settled, run(0.1, 200).buckets()),
+            "buckets merged"
+        );
+        let mut nan = LossHistory::with_capacity(64);
+        nan.push(0, f64::NAN);
+        nan.push(1, 1.0);
+        assert!(
+            still_settled(&nan.buckets()[..1], nan.buckets()),
+            "NaN equals itself here"
+        );
+        assert!(still_settled(&[], history.buckets()));
     }
 
     #[test]
