@@ -61,7 +61,7 @@ impl Training {
     ) -> Self {
         Self {
             optimizer: Optimizer::new(optimizer, &network),
-            workspace: Workspace::new(&network, x.nrows()),
+            workspace: Workspace::new(&network, &x, &y),
             initial: network.clone(),
             network,
             x,
@@ -139,7 +139,7 @@ impl Training {
     pub fn reset(&mut self) {
         self.network = self.initial.clone();
         self.optimizer.reset();
-        self.workspace = Workspace::new(&self.network, self.x.nrows());
+        self.workspace = Workspace::new(&self.network, &self.x, &self.y);
         self.epoch = 0;
         self.last_loss = None;
         self.diverged = false;

@@ -21,6 +21,7 @@ mod lanes;
 pub mod network;
 pub mod optimizer;
 pub(crate) mod pass;
+mod sweep;
 pub mod trace;
 
 pub use activation::Activation;

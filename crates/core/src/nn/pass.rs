@@ -1,12 +1,15 @@
 //! A training epoch's pass — the loss and every gradient — with buffers
-//! reused from epoch to epoch: the fused pass for `[1, H, 1]` networks
-//! (the chapter's), the general layer-by-layer pass otherwise.
+//! reused from epoch to epoch: for `[1, H, 1]` networks (the chapter's) the
+//! sweep over sorted samples when the hidden units are ReLU, else the fused
+//! elementwise pass; the general layer-by-layer pass for any other shape.
 
 use nalgebra::DMatrix;
 
+use super::activation::Activation;
 use super::fast;
 use super::gradients::Gradients;
 use super::network::Network;
+use super::sweep;
 use super::trace::Trace;
 
 /// The buffers of one network's passes over N samples.
@@ -18,17 +21,30 @@ pub(crate) struct Workspace {
 
 #[derive(Clone, Debug)]
 enum Buffers {
+    /// The sweep, with the fused pass for when it declines (parameters
+    /// that are not finite).
+    Sweep(Box<(sweep::Sorted, sweep::Scratch, fast::Scratch)>),
     Fused(fast::Scratch),
     General(Trace),
 }
 
 impl Workspace {
-    /// Buffers for `network` on `samples` samples.
-    pub(crate) fn new(network: &Network, samples: usize) -> Self {
-        let buffers = if fast::applies(network.layers()) {
-            Buffers::Fused(fast::Scratch::default())
+    /// Buffers for `network` on the samples `x` (N × n_in), `y` (N × n_out).
+    pub(crate) fn new(network: &Network, x: &DMatrix<f64>, y: &DMatrix<f64>) -> Self {
+        let relu = network.hidden_activation() == Activation::Relu;
+        let buffers = if !fast::applies(network.layers()) {
+            Buffers::General(Trace::new(network, x.nrows()))
+        } else if let Some(sorted) = relu
+            .then(|| sweep::Sorted::new(x.as_slice(), y.as_slice()))
+            .flatten()
+        {
+            Buffers::Sweep(Box::new((
+                sorted,
+                sweep::Scratch::default(),
+                fast::Scratch::default(),
+            )))
         } else {
-            Buffers::General(Trace::new(network, samples))
+            Buffers::Fused(fast::Scratch::default())
         };
         Self {
             gradients: Gradients::zeros(network),
@@ -40,16 +56,22 @@ impl Workspace {
     /// buffers were made for; `x`: N × n_in, `y`: N × n_out, N ≥ 1).
     /// Returns the loss; the gradients are in [`Workspace::gradients`].
     pub(crate) fn pass(&mut self, network: &Network, x: &DMatrix<f64>, y: &DMatrix<f64>) -> f64 {
-        match &mut self.buffers {
-            Buffers::Fused(scratch) => fast::loss_and_gradients(
+        if let Buffers::Sweep(parts) = &mut self.buffers {
+            let (sorted, scratch, _) = &mut **parts;
+            let swept = sweep::loss_and_gradients(
                 network.layers(),
-                network.hidden_activation(),
                 network.output_activation(),
-                x.as_slice(),
-                y.as_slice(),
+                sorted,
                 scratch,
                 &mut self.gradients,
-            ),
+            );
+            if let Some(loss) = swept {
+                return loss;
+            }
+        }
+        match &mut self.buffers {
+            Buffers::Sweep(parts) => fused(network, x, y, &mut parts.2, &mut self.gradients),
+            Buffers::Fused(scratch) => fused(network, x, y, scratch, &mut self.gradients),
             Buffers::General(trace) => {
                 let loss = network.general_forward_backward(x, y, trace);
                 self.gradients.copy_from(trace);
@@ -62,4 +84,23 @@ impl Workspace {
     pub(crate) fn gradients(&self) -> &Gradients {
         &self.gradients
     }
+}
+
+/// The fused elementwise pass over `x`, `y` as they are.
+fn fused(
+    network: &Network,
+    x: &DMatrix<f64>,
+    y: &DMatrix<f64>,
+    scratch: &mut fast::Scratch,
+    gradients: &mut Gradients,
+) -> f64 {
+    fast::loss_and_gradients(
+        network.layers(),
+        network.hidden_activation(),
+        network.output_activation(),
+        x.as_slice(),
+        y.as_slice(),
+        scratch,
+        gradients,
+    )
 }

@@ -52,30 +52,51 @@ fn sigmoid_chain_rule_by_hand() {
     assert!(close(trace.layers()[0].grad_bias()[0], d_z1));
 }
 
+/// A `[1, units, 1]` network, data and the general pass's loss and gradients.
+fn case(
+    units: usize,
+    samples: usize,
+    seed: u64,
+    hidden: Activation,
+    output: Activation,
+) -> (Network, DMatrix<f64>, DMatrix<f64>, f64, Gradients) {
+    let network = Network::seeded(&[1, units, 1], hidden, output, seed).expect("ok");
+    let x = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.7).sin() * 3.0);
+    let y = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.3).cos());
+    let mut general = Trace::new(&network, samples);
+    let loss = network.general_forward_backward(&x, &y, &mut general);
+    (network, x, y, loss, Gradients::of(&general))
+}
+
+const CASES: [(usize, usize, u64); 5] =
+    [(10, 100, 42), (3, 8, 1), (7, 13, 2), (1, 5, 3), (4, 1, 4)];
+const OUTPUTS: [Activation; 3] = [Activation::Identity, Activation::Sigmoid, Activation::Relu];
+
 #[test]
 fn the_fused_pass_equals_the_general_one_bit_for_bit() {
-    for (units, samples, seed) in [(10, 100, 42), (3, 8, 1), (7, 13, 2), (1, 5, 3), (4, 1, 4)] {
+    for (units, samples, seed) in CASES {
         for hidden in Activation::ALL {
-            for output in [Activation::Identity, Activation::Sigmoid, Activation::Relu] {
-                let network = Network::seeded(&[1, units, 1], hidden, output, seed).expect("ok");
-                let x = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.7).sin() * 3.0);
-                let y = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.3).cos());
-                let mut fused = Workspace::new(&network, samples);
-                let mut general = Trace::new(&network, samples);
-                let a = fused.pass(&network, &x, &y);
-                let b = network.general_forward_backward(&x, &y, &mut general);
+            for output in OUTPUTS {
+                let (network, x, y, loss, expected) = case(units, samples, seed, hidden, output);
+                let mut scratch = crate::nn::fast::Scratch::default();
+                let mut got = Gradients::zeros(&network);
+                let fused = crate::nn::fast::loss_and_gradients(
+                    network.layers(),
+                    hidden,
+                    output,
+                    x.as_slice(),
+                    y.as_slice(),
+                    &mut scratch,
+                    &mut got,
+                );
                 let case = format!("{units} {samples} {hidden:?} {output:?}");
-                assert_eq!(a.to_bits(), b.to_bits(), "loss {case}");
+                assert_eq!(fused.to_bits(), loss.to_bits(), "loss {case}");
                 let bits = |g: &Gradients| -> Vec<u64> {
                     g.tensors().flatten().map(|v| v.to_bits()).collect()
                 };
-                assert_eq!(
-                    bits(fused.gradients()),
-                    bits(&Gradients::of(&general)),
-                    "{case}"
-                );
+                assert_eq!(bits(&got), bits(&expected), "{case}");
                 if units == 10 {
-                    let moving = fused.gradients().tensors().flatten().filter(|g| **g != 0.0);
+                    let moving = got.tensors().flatten().filter(|g| **g != 0.0);
                     assert!(
                         moving.count() > 10,
                         "{case}: a pass that computes something"
@@ -83,6 +104,56 @@ fn the_fused_pass_equals_the_general_one_bit_for_bit() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_training_pass_agrees_with_the_general_one_to_rounding() {
+    // ReLU networks take the sweep over sorted samples, the others the
+    // fused pass; either way the numbers are the general pass's.
+    for (units, samples, seed) in CASES {
+        for hidden in Activation::ALL {
+            for output in OUTPUTS {
+                let (network, x, y, loss, expected) = case(units, samples, seed, hidden, output);
+                let mut workspace = Workspace::new(&network, &x, &y);
+                let got = workspace.pass(&network, &x, &y);
+                let case = format!("{units} {samples} {hidden:?} {output:?}");
+                assert!(
+                    (got - loss).abs() <= 1e-14 * loss.abs(),
+                    "loss {case}: {got} vs {loss}"
+                );
+                let scale = expected
+                    .tensors()
+                    .flatten()
+                    .fold(0.0f64, |m, g| m.max(g.abs()));
+                for (g, e) in workspace
+                    .gradients()
+                    .tensors()
+                    .flatten()
+                    .zip(expected.tensors().flatten())
+                {
+                    assert!((g - e).abs() <= 1e-13 * scale, "{case}: {g} vs {e}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_sweep_leaves_parameters_that_are_not_finite_to_the_elementwise_pass() {
+    let (mut network, x, y, _, _) = case(10, 100, 42, Activation::Relu, Activation::Identity);
+    let mut workspace = Workspace::new(&network, &x, &y);
+    for bad in [f64::NAN, f64::INFINITY] {
+        network.set_weight(1, 0, 3, bad);
+        let loss = workspace.pass(&network, &x, &y);
+        let mut general = Trace::new(&network, 100);
+        let expected = network.general_forward_backward(&x, &y, &mut general);
+        assert_eq!(loss.is_nan(), expected.is_nan(), "{bad}");
+        assert_eq!(
+            loss.to_bits(),
+            expected.to_bits(),
+            "{bad}: as the elementwise pass"
+        );
     }
 }
 
@@ -128,4 +199,59 @@ fn seeded_follows_the_pytorch_recipe() {
     assert_eq!(chapter.ok(), Some(Network::chapter()));
     assert!(Network::seeded(&[1], Activation::Relu, Activation::Identity, 1).is_err());
     assert!(Network::seeded(&[1, 0, 1], Activation::Relu, Activation::Identity, 1).is_err());
+}
+
+mod training_pass {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A weight, often a round number (0 and repeated values put kinks on samples).
+    fn weight() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -2.0f64..2.0,
+            prop::sample::select(vec![0.0, 0.5, -0.5, 1.0, -1.0])
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// Whichever pass a training epoch takes (the sweep over sorted
+        /// samples for ReLU, the fused one otherwise), its loss and
+        /// gradients are the general pass's to rounding.
+        #[test]
+        fn agrees_with_the_general_pass(
+            units in 1usize..=12,
+            hidden in prop::sample::select(Activation::ALL.to_vec()),
+            output in prop::sample::select(vec![Activation::Identity, Activation::Sigmoid, Activation::Tanh]),
+            params in prop::collection::vec(weight(), 3 * 12 + 1),
+            xs in prop::collection::vec(prop_oneof![-3.0f64..3.0, prop::sample::select(vec![0.0, 1.0, -1.0, 2.0])], 1..60),
+            seed in 0u64..1000,
+        ) {
+            let layers = vec![
+                Layer::new(
+                    DMatrix::from_column_slice(units, 1, &params[..units]),
+                    DVector::from_column_slice(&params[units..2 * units]),
+                ),
+                Layer::new(
+                    DMatrix::from_row_slice(1, units, &params[2 * units..3 * units]),
+                    DVector::from_element(1, params[3 * units]),
+                ),
+            ];
+            let network = Network::new(layers, hidden, output).expect("[1, H, 1]");
+            let n = xs.len();
+            let x = DMatrix::from_column_slice(n, 1, &xs);
+            let y = DMatrix::from_fn(n, 1, |i, _| ((i as u64 * 7 + seed) % 13) as f64 / 6.5 - 1.0);
+            let mut general = Trace::new(&network, n);
+            let expected = network.general_forward_backward(&x, &y, &mut general);
+            let mut workspace = Workspace::new(&network, &x, &y);
+            let loss = workspace.pass(&network, &x, &y);
+            prop_assert!((loss - expected).abs() <= 1e-13 * expected.abs().max(1e-300), "loss {} vs {}", loss, expected);
+            let want = Gradients::of(&general);
+            let scale = want.tensors().flatten().fold(0.0f64, |m, g| m.max(g.abs()));
+            for (g, e) in workspace.gradients().tensors().flatten().zip(want.tensors().flatten()) {
+                prop_assert!((g - e).abs() <= 1e-12 * scale, "{} vs {} (scale {})", g, e, scale);
+            }
+        }
+    }
 }
