@@ -87,18 +87,7 @@ pub(crate) fn loss_and_gradients(
         }
     }
 
-    // ŷ = f(z2); L = Σ(ŷ − y)²/N; ∂L/∂ŷ = (ŷ − y)·2/N; ∂L/∂z2 = ∂L/∂ŷ · f′(z2)
-    f_output.forward(z2, y_hat);
-    for ((d, p), t) in grad_y_hat.iter_mut().zip(y_hat.iter()).zip(y) {
-        *d = p - t;
-    }
-    let count = n as f64;
-    let loss = dot(grad_y_hat, grad_y_hat) / count;
-    let norm = 2.0 / count;
-    for d in grad_y_hat.iter_mut() {
-        *d *= norm;
-    }
-    f_output.backward(z2, y_hat, grad_y_hat, grad_z2);
+    let loss = output_loss(f_output, z2, y, y_hat, grad_y_hat, grad_z2);
     let grad_z2 = grad_z2.as_slice();
 
     let [grad_w1, grad_b1, grad_w2, grad_b2] = gradients.tensors_mut() else {
@@ -129,6 +118,31 @@ pub(crate) fn loss_and_gradients(
         };
         (*gw2, *gb1, *gw1) = sums;
     }
+    loss
+}
+
+/// The output unit and the loss over N samples, from z2: ŷ = f(z2),
+/// L = Σ(ŷ − y)²/N, ∂L/∂ŷ = (ŷ − y)·2/N and ∂L/∂z2 = ∂L/∂ŷ · f′(z2), into
+/// the N-long `y_hat`, `grad_y_hat`, `grad_z2`. Returns L.
+pub(crate) fn output_loss(
+    f_output: Activation,
+    z2: &[f64],
+    y: &[f64],
+    y_hat: &mut [f64],
+    grad_y_hat: &mut [f64],
+    grad_z2: &mut [f64],
+) -> f64 {
+    f_output.forward(z2, y_hat);
+    for ((d, p), t) in grad_y_hat.iter_mut().zip(y_hat.iter()).zip(y) {
+        *d = p - t;
+    }
+    let count = z2.len().max(1) as f64;
+    let loss = dot(grad_y_hat, grad_y_hat) / count;
+    let norm = 2.0 / count;
+    for d in grad_y_hat.iter_mut() {
+        *d *= norm;
+    }
+    f_output.backward(z2, y_hat, grad_y_hat, grad_z2);
     loss
 }
 

@@ -19,7 +19,6 @@
 //! decline, so that NaN and ∞ flow exactly as in the elementwise pass.
 
 use super::activation::Activation;
-use super::kernels::dot;
 use super::network::Layer;
 use super::Gradients;
 
@@ -189,18 +188,7 @@ pub(crate) fn loss_and_gradients(
         }
     }
 
-    // ŷ = f(z2); L = Σ(ŷ − y)²/N; ∂L/∂ŷ = (ŷ − y)·2/N; ∂L/∂z2 = ∂L/∂ŷ · f′(z2)
-    f_output.forward(z2, y_hat);
-    for ((d, p), t) in grad_y_hat.iter_mut().zip(y_hat.iter()).zip(y) {
-        *d = p - t;
-    }
-    let count = n as f64;
-    let loss = dot(grad_y_hat, grad_y_hat) / count;
-    let norm = 2.0 / count;
-    for d in grad_y_hat.iter_mut() {
-        *d *= norm;
-    }
-    f_output.backward(z2, y_hat, grad_y_hat, grad_z2);
+    let loss = super::fast::output_loss(f_output, z2, y, y_hat, grad_y_hat, grad_z2);
 
     // Σ ∂L/∂z2 and Σ ∂L/∂z2·x over every prefix and every suffix
     let g = grad_z2.as_slice();
