@@ -80,11 +80,11 @@ pub(crate) fn loss_and_gradients(
     z2.fill(b2);
     let units = a1.chunks_exact_mut(n).zip(w1.iter().zip(b1).zip(w2));
     for (a1, ((w1_j, b1_j), w2_j)) in units {
-        match f_hidden {
-            Activation::Relu => unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, F64x4::relu),
-            Activation::Identity => unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, |z| z),
-            f => unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, |z| z.map(|v| f.apply(v))),
-        }
+        unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, |z| match f_hidden {
+            Activation::Relu => z.relu(),
+            Activation::Identity => z,
+            f => z.map(|v| f.apply(v)),
+        });
     }
 
     let loss = output_loss(f_output, z2, y, y_hat, grad_y_hat, grad_z2);
@@ -104,19 +104,14 @@ pub(crate) fn loss_and_gradients(
         .zip(grad_w1.iter_mut().zip(grad_b1.iter_mut()));
     let one = F64x4::splat(1.0);
     for ((a1, w2_j), (gw2, (gw1, gb1))) in a1.chunks_exact(n).zip(w2).zip(grads) {
-        let sums = match f_hidden {
-            Activation::Relu => unit_backward(a1, x, grad_z2, *w2_j, F64x4::where_positive),
+        (*gw2, *gb1, *gw1) = unit_backward(a1, x, grad_z2, *w2_j, |a, g| match f_hidden {
+            Activation::Relu => a.where_positive(g),
             // ∂L/∂a1 · (1 − a1) · a1
-            Activation::Sigmoid => {
-                unit_backward(a1, x, grad_z2, *w2_j, |a, g| g.mul(one.sub(a)).mul(a))
-            }
+            Activation::Sigmoid => g.mul(one.sub(a)).mul(a),
             // ∂L/∂a1 · (1 − a1²)
-            Activation::Tanh => {
-                unit_backward(a1, x, grad_z2, *w2_j, |a, g| g.mul(one.sub(a.mul(a))))
-            }
-            Activation::Identity => unit_backward(a1, x, grad_z2, *w2_j, |_, g| g),
-        };
-        (*gw2, *gb1, *gw1) = sums;
+            Activation::Tanh => g.mul(one.sub(a.mul(a))),
+            Activation::Identity => g,
+        });
     }
     loss
 }
@@ -148,7 +143,7 @@ pub(crate) fn output_loss(
 
 /// One hidden unit forward over all samples, in one elementwise pass:
 /// z1 = b1 + W1·x, a1 = f(z1), z2 += W2·a1.
-#[inline(always)]
+#[inline]
 fn unit_forward(
     a1: &mut [f64],
     z2: &mut [f64],
@@ -186,7 +181,7 @@ fn unit_forward(
 /// Returns (∂L/∂W2[j], ∂L/∂b1[j], ∂L/∂W1[j]) =
 /// (Σ ∂L/∂z2·a1, Σ ∂L/∂z1, Σ ∂L/∂z1·x) with ∂L/∂z1 = `gate(a1, W2[j]·∂L/∂z2)`,
 /// each summed in the lanes of [`dot`] and [`sum`].
-#[inline(always)]
+#[inline]
 fn unit_backward(
     a1: &[f64],
     x: &[f64],

@@ -36,11 +36,11 @@ impl Sorted {
         if x.is_empty() || x.len() != y.len() || !x.iter().all(|v| v.is_finite()) {
             return None;
         }
-        let mut order: Vec<usize> = (0..x.len()).collect();
-        order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+        let mut samples: Vec<(f64, f64)> = x.iter().copied().zip(y.iter().copied()).collect();
+        heap_sort_by_x(&mut samples);
         Some(Self {
-            x: order.iter().map(|&i| x[i]).collect(),
-            y: order.iter().map(|&i| y[i]).collect(),
+            x: samples.iter().map(|s| s.0).collect(),
+            y: samples.iter().map(|s| s.1).collect(),
         })
     }
 }
@@ -82,6 +82,34 @@ impl Scratch {
         ] {
             sums.resize(samples + 1, 0.0);
         }
+    }
+}
+
+/// Sorts samples by x in place, in O(N log N) with little code (the
+/// standard library's sorts are several kilobytes of wasm each).
+fn heap_sort_by_x(samples: &mut [(f64, f64)]) {
+    fn sift_down(heap: &mut [(f64, f64)], mut root: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= heap.len() {
+                return;
+            }
+            if child + 1 < heap.len() && heap[child].0 < heap[child + 1].0 {
+                child += 1;
+            }
+            if heap[root].0 >= heap[child].0 {
+                return;
+            }
+            heap.swap(root, child);
+            root = child;
+        }
+    }
+    for root in (0..samples.len() / 2).rev() {
+        sift_down(samples, root);
+    }
+    for end in (1..samples.len()).rev() {
+        samples.swap(0, end);
+        sift_down(&mut samples[..end], 0);
     }
 }
 
@@ -253,6 +281,27 @@ mod tests {
         assert_eq!(active_range(&x, 0.0, 0.0), (0, 0), "z = 0 is off");
         assert_eq!(active_range(&x, 1.0, 0.0), (4, 6), "z = 0 at x = 0 is off");
         assert_eq!(active_range(&x, 1e-300, -1.0), (6, 6));
+    }
+
+    #[test]
+    fn samples_sort_by_x_whatever_their_order() {
+        for n in [0usize, 1, 2, 7, 100, 257] {
+            let mut samples: Vec<(f64, f64)> = (0..n)
+                .map(|i| (((i * 37) % 11) as f64 - 5.0, i as f64))
+                .collect();
+            let mut expected = samples.clone();
+            expected.sort_by(|a, b| a.0.total_cmp(&b.0));
+            heap_sort_by_x(&mut samples);
+            let xs = |s: &[(f64, f64)]| s.iter().map(|p| p.0).collect::<Vec<_>>();
+            assert_eq!(xs(&samples), xs(&expected), "{n}");
+            let mut ys: Vec<f64> = samples.iter().map(|p| p.1).collect();
+            ys.sort_by(f64::total_cmp);
+            assert_eq!(
+                ys,
+                (0..n).map(|i| i as f64).collect::<Vec<_>>(),
+                "pairs kept"
+            );
+        }
     }
 
     #[test]
