@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, NON_FINITE, canvasInk, expectText, frames, harness, state } from './browser.mjs';
+import { STRINGS } from '../../www/i18n.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -194,6 +195,32 @@ describe('classroom: every scene', () => {
     const after = await state(loss.page);
     assert.deepEqual([after.w, after.b], [before.w, before.b]);
     await loss.context.close();
+  });
+
+  test('each scene answers one of the chapter\'s thought questions, in both languages', async () => {
+    // The chapter's three questions: why gradients, too large or small η, the chain rule.
+    const asked = { loss: 'lf_question', descent: 'question', backprop: 'bp_question', loop: 'loop_question' };
+    const answers = { loss: 'lf_answer', descent: 'answer', backprop: 'bp_answer', loop: 'loop_answer' };
+    const seen = new Set();
+    for (const lang of ['en', 'zh']) {
+      for (const scene of Object.keys(SCENES)) {
+        const { page, context, problems } = await h.open(`?scene=${scene}&lang=${lang}`);
+        const details = page.locator('details.question');
+        assert.equal(await details.count(), 1, `${scene}: one question`);
+        const summary = details.locator('summary');
+        assert.equal(await summary.innerText(), STRINGS[lang][asked[scene]], `${scene}: the chapter's question`);
+        assert.equal(await details.locator('p').isVisible(), false, 'folded until asked');
+        await summary.click();
+        const answer = await details.locator('p').innerText();
+        // The loop's answer counts this network's own parameters: 31 of them, 10³¹ guesses.
+        const expected = STRINGS[lang][answers[scene]].replace('{n}', '31').replace('{power}', '³¹');
+        assert.equal(answer, expected, `${scene} (${lang})`);
+        seen.add(STRINGS.en[asked[scene]]);
+        assert.deepEqual(problems, []);
+        await context.close();
+      }
+    }
+    assert.equal(seen.size, 3, 'all three of the chapter\'s questions are answered');
   });
 
   test('projector mode: larger text and thicker lines; the P key toggles it in every scene', async () => {

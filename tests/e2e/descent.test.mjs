@@ -74,24 +74,26 @@ describe('gradient-descent scene', () => {
 
   test('η well below η*: the loss falls monotonically, "too slow" or "converging"', async () => {
     for (const [lr, label] of [['0.005', 'Too slow'], ['0.3', 'Converging']]) {
-      const { page, context } = await h.open(`?curve=bowl&start=2&lr=${lr}`);
+      const { page, context, problems } = await h.open(`?curve=bowl&start=2&lr=${lr}`);
       const s0 = await state(page);
       assert.equal(s0.criticalLearningRate, 1, 'bowl of curvature 2: η* = 1');
       const losses = [s0.loss, ...(await stepTimes(page, 8)).map((s) => s.loss)];
       for (let i = 1; i < losses.length; i += 1) assert.ok(losses[i] < losses[i - 1], `falls at step ${i}`);
       assert.equal(await regimeLabel(page), label);
+      assert.deepEqual(problems, []);
       await context.close();
     }
   });
 
   test('η between η*/2 and η*: "oscillating", and the loss still falls', async () => {
-    const { page, context } = await h.open('?curve=bowl&start=2&lr=0.8');
+    const { page, context, problems } = await h.open('?curve=bowl&start=2&lr=0.8');
     const states = [await state(page), ...(await stepTimes(page, 8))];
     for (let i = 1; i < states.length; i += 1) {
       assert.ok(states[i].loss < states[i - 1].loss, `loss falls at step ${i}`);
       assert.ok(states[i].w * states[i - 1].w < 0, `jumps over the minimum at step ${i}`);
     }
     assert.equal(await regimeLabel(page), 'Oscillating');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 
@@ -263,6 +265,88 @@ describe('gradient-descent scene', () => {
     });
     assert.ok(line > 1_000, `the line is drawn (${line} px)`);
     assert.ok(differ < line * 0.01, `${differ} of ${line} line pixels differ`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the update rule shows the live numbers: W_new = W_old − η × ∂L/∂W', async () => {
+    const { page, context, problems } = await h.open('?curve=bowl&start=2&lr=0.3');
+    for (let i = 0; i < 3; i += 1) {
+      const s = await state(page);
+      const live = async (key) => Number((await page.locator(`#formula-live [data-live="${key}"]`).textContent()).replace('−', '-'));
+      await expectText(page, '#formula-live [data-live="w"]', new RegExp(`^${String(Number(s.w.toPrecision(4)))}`));
+      const [next, w, eta, gradient] = [await live('next'), await live('w'), await live('eta'), await live('gradient')];
+      assert.ok(Math.abs(w - s.w) <= 1e-3 * Math.abs(s.w), `W_old ${w} is the ball's w ${s.w}`);
+      assert.equal(eta, s.learningRate);
+      assert.ok(Math.abs(gradient - s.gradient) <= 1e-3 * Math.abs(s.gradient), `∂L/∂W ${gradient} vs ${s.gradient}`);
+      assert.ok(Math.abs(next - (s.w - s.learningRate * s.gradient)) <= 1e-3 * Math.abs(next), 'W_new = W_old − η·∂L/∂W');
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await frames(page, 2);
+      const after = await state(page);
+      assert.ok(Math.abs(after.w - next) <= 1e-3 * Math.abs(next), 'the step lands where the rule said');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('η* is marked on the slider where the slider would set η = η*', async () => {
+    // On the bowl L = w², η* = 2 / L″ = 1; with η = 1 the thumb stands at η*.
+    const { page, context, problems } = await h.open('?curve=bowl&lr=1');
+    const s = await state(page);
+    assert.equal(s.criticalLearningRate, 1);
+    const { fraction, track, mark } = await page.evaluate(() => {
+      const slider = document.querySelector('#lr');
+      const box = (el) => el.getBoundingClientRect();
+      const m = box(document.querySelector('#lr-critical'));
+      return { fraction: slider.value / slider.max, track: { left: box(slider).left, width: box(slider).width }, mark: m.left + m.width / 2 };
+    });
+    const thumbCentre = track.left + 8 + fraction * (track.width - 16);
+    assert.ok(Math.abs(mark - thumbCentre) <= 4, `mark at ${mark.toFixed(1)} px, η* on the scale at ${thumbCentre.toFixed(1)} px`);
+    assert.ok(fraction > 0.5 && fraction < 1, 'the slider reaches below and above η*');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('in Chinese, the regimes use the chapter\'s words', async () => {
+    const cases = [['0.005', '太小 · 收敛极慢'], ['0.3', '适中 · 快速收敛'], ['0.8', '偏大 · 震荡收敛'], ['1.2', '太大 · 发散']];
+    for (const [lr, label] of cases) {
+      const { page, context, problems } = await h.open(`?curve=bowl&start=2&lr=${lr}&lang=zh`);
+      for (let i = 0; i < 2; i += 1) await page.locator('#step').click();
+      await expectText(page, '#regime .regime-name', new RegExp(`^${label}$`));
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  test('the speed is steps per second, whatever the frame rate', async () => {
+    const { page, context, problems } = await h.open('?curve=bowl&start=2&lr=0.001&speed=20');
+    await page.evaluate(() => window.descent.play(true));
+    const started = await page.evaluate(() => [performance.now(), window.descent.state().steps]);
+    await page.waitForTimeout(2500);
+    const ended = await page.evaluate(() => [performance.now(), window.descent.state().steps]);
+    const rate = ((ended[1] - started[1]) * 1000) / (ended[0] - started[0]);
+    // Generous bounds: a slow machine drops frames, the steps owed still come.
+    assert.ok(rate > 14 && rate < 26, `${rate.toFixed(1)} steps per second at speed 20`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a resized window redraws the charts at the new size', async () => {
+    const { page, context, problems } = await h.open('?curve=bumpy', { width: 1280, height: 720 });
+    const wide = await canvasInk(page, '#curve-canvas');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.waitForFunction((width) => document.querySelector('#curve-canvas').width !== width, wide.width);
+    await frames(page, 3);
+    const narrow = await canvasInk(page, '#curve-canvas');
+    assert.ok(narrow.width < wide.width, `backing store follows the box (${wide.width} → ${narrow.width})`);
+    assert.equal(narrow.width, narrow.cssWidth, 'one backing pixel per CSS pixel at DPR 1');
+    assert.ok(narrow.ink > 5_000 && narrow.orange > 100, 'axes, curve and ball drawn again');
+    const back = await page.evaluate(() => {
+      const front = document.querySelector('#curve-canvas');
+      const back = front.parentElement.querySelector('.chart-back');
+      return [back.width, back.height, front.width, front.height];
+    });
+    assert.deepEqual(back.slice(0, 2), back.slice(2), 'the background layer was resized with it');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -179,6 +179,21 @@ describe('training-loop scene', () => {
     await context.close();
   });
 
+  test('η above 0.05 (0.07, 0.1) diverges just as cleanly', async () => {
+    for (const lr of ['0.07', '0.1']) {
+      const { page, context, problems } = await open(`&lr=${lr}`);
+      await playUntil(page, (s) => s.halted);
+      const s = await state(page);
+      assert.ok(s.diverged && s.epochs < 20, `η = ${lr}: diverged quickly (${s.epochs} epochs)`);
+      await expectText(page, '#lp-status .regime-name', /^Diverging$/);
+      assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+      assert.ok((await canvasInk(page, '#lp-fit-canvas')).ink > 5_000, 'the fit chart is drawn');
+      assert.ok((await canvasInk(page, '#lp-loss-canvas')).ink > 2_000, 'the loss plot is drawn');
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
   test('the threshold stops training at the first epoch whose loss is below it', async () => {
     const free = await open('&threshold=off');
     const losses = [];
@@ -228,6 +243,14 @@ describe('training-loop scene', () => {
     const [line] = await consoleLines(page);
     assert.match(line, /^Epoch 20, Loss: \d+\.\d{4}$/);
     assert.notEqual(line, 'Epoch 20, Loss: 1.2027');
+    // Seeds come from the browser's random source: another click, another seed.
+    const seeds = new Set([s.seed]);
+    for (let i = 0; i < 3; i += 1) {
+      await page.getByRole('button', { name: 'New seed' }).click();
+      await frames(page, 2);
+      seeds.add((await state(page)).seed);
+    }
+    assert.ok(seeds.size >= 3 && !seeds.has(42), `seeds ${[...seeds].join(', ')}`);
     assert.deepEqual(problems, []);
     await context.close();
   });

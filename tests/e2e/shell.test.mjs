@@ -37,6 +37,25 @@ describe('page shell', () => {
     await second.context.close();
   });
 
+  test('the navigation goes from scene to scene, keeping language and projector mode', async () => {
+    const { page, context, problems } = await h.open('?scene=loss&lang=zh&present=1');
+    const headings = { descent: '#gd-heading', backprop: '#bp-heading', loop: '#lp-heading', loss: '#lf-heading' };
+    for (const [scene, heading] of Object.entries(headings)) {
+      await page.locator(`.scenes a[data-scene="${scene}"]`).click();
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('scene'), scene);
+      assert.equal(url.searchParams.get('lang'), 'zh');
+      assert.ok(await page.locator(heading).isVisible(), `${scene}: its heading is shown`);
+      assert.equal(await page.locator(`.scenes a[data-scene="${scene}"]`).getAttribute('aria-current'), 'page');
+      assert.equal(await page.locator('.scenes a[aria-current]').count(), 1);
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('present')), true);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('hostile addresses fall back with a notice and inject nothing, on every scene', async () => {
     const attacks = ['<script>window.hacked=1</script>', '"><img src=x onerror="window.hacked=1">', 'abc', '-1', '1e999', 'NaN'];
     const shellNames = ['lang', 'present', 'embed', 'hide', 'lock'];

@@ -253,6 +253,16 @@ fn bad_specs_exit_2_naming_the_field() {
         "spec",
     );
 
+    // A number too big for f64 is refused by the JSON reader, with its place.
+    let huge = dir.join("huge.json");
+    let text = serde_json::to_string(&base).expect("JSON");
+    std::fs::write(&huge, text.replacen("\"lr\":0.01", "\"lr\":1e999", 1)).expect("write");
+    assert_bad_input(
+        "an lr beyond f64",
+        &["train", "--spec", &huge.to_string_lossy()],
+        "spec: invalid JSON (number out of range at line 1 column",
+    );
+
     let cases: &[(&str, Mutation, &str)] = &[
         (
             "negative lr",
@@ -262,6 +272,16 @@ fn bad_specs_exit_2_naming_the_field() {
         (
             "lr as text",
             |s| s["optimizer"]["lr"] = json!("fast"),
+            "optimizer.lr",
+        ),
+        (
+            "infinite lr",
+            |s| s["optimizer"]["lr"] = json!("inf"),
+            "optimizer.lr",
+        ),
+        (
+            "lr not a number",
+            |s| s["optimizer"]["lr"] = json!("nan"),
             "optimizer.lr",
         ),
         (

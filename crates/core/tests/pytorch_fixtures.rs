@@ -100,3 +100,38 @@ fn every_fixture_matches_pytorch() {
         }
     }
 }
+
+/// The chapter's numbers built into the core (`chapter_data.rs`, used by the
+/// page and `descent chapter`) are the fixture's, bit for bit.
+#[test]
+fn the_built_in_chapter_run_is_the_fixtures() {
+    use descent_core::chapter_data as chapter;
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seed_chapter3.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let fixture: Value = serde_json::from_str(&text).expect("JSON");
+    let column = |rows: &Value| -> Vec<f64> {
+        rows.as_array()
+            .expect("rows")
+            .iter()
+            .map(|row| number(&row[0]))
+            .collect()
+    };
+    let flat = |values: &Value| -> Vec<f64> {
+        values
+            .as_array()
+            .expect("values")
+            .iter()
+            .map(number)
+            .collect()
+    };
+    assert_eq!(column(&fixture["data"]["x"]), chapter::X);
+    assert_eq!(column(&fixture["data"]["y"]), chapter::Y);
+    let layers = &fixture["init"]["layers"];
+    assert_eq!(column(&layers[0]["weight"]), chapter::HIDDEN_WEIGHT);
+    assert_eq!(flat(&layers[0]["bias"]), chapter::HIDDEN_BIAS);
+    assert_eq!(flat(&layers[1]["weight"][0]), chapter::OUTPUT_WEIGHT);
+    assert_eq!(flat(&layers[1]["bias"]), chapter::OUTPUT_BIAS);
+    assert_eq!(number(&fixture["optimizer"]["lr"]), chapter::LEARNING_RATE);
+    assert_eq!(fixture["epochs"].as_u64(), Some(chapter::EPOCHS as u64));
+}

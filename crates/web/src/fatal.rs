@@ -3,6 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
+/// Installs the hook (once, at start-up).
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();

@@ -10,7 +10,7 @@
 use wasm_bindgen::prelude::*;
 
 mod charts;
-mod fatal;
+pub mod fatal;
 mod layer;
 pub mod scenes;
 mod surface;

@@ -152,3 +152,35 @@ fn a_diverged_run_still_draws_both_charts() {
     );
     assert!(ink(&loss_canvas) > 500, "the climbing loss is drawn");
 }
+
+#[wasm_bindgen_test]
+fn a_failure_is_shown_on_the_page() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let banner = document.create_element("div").expect("div");
+    banner.set_id("fatal");
+    banner.set_attribute("hidden", "").expect("hidden at first");
+    banner.set_inner_html("<p>Something broke.</p><pre data-detail></pre>");
+    document
+        .body()
+        .expect("body")
+        .append_child(&banner)
+        .expect("attached");
+    descent_web::fatal::show("panicked at descent.rs:1: the message");
+    assert!(!banner.has_attribute("hidden"), "the banner is shown");
+    let detail = banner
+        .query_selector("[data-detail]")
+        .expect("query")
+        .expect("detail");
+    assert_eq!(
+        detail.text_content().as_deref(),
+        Some("panicked at descent.rs:1: the message")
+    );
+    assert!(
+        banner
+            .text_content()
+            .is_some_and(|t| t.contains("Something broke.")),
+        "the page's own words stay"
+    );
+}
