@@ -62,7 +62,7 @@ function node(stage) {
   const subY = stage === 'check' ? y + 11 : y + 13;
   return `<g class="stage" data-stage="${stage}" role="listitem">
     ${shape}
-    <circle class="here" cx="${stage === 'check' ? x : x - w + 9}" cy="${stage === 'check' ? y - h + 11 : y - h + 9}" r="4.5" />
+    <circle class="here" cx="${stage === 'check' ? x : x - w + 12}" cy="${stage === 'check' ? y - h + 11 : y - h}" r="4.5" />
     <text class="name" x="${x}" y="${y - 2}" text-anchor="middle" data-i18n="loop_stage_${stage}"></text>
     <text class="sub" x="${x}" y="${subY}" text-anchor="middle"${stage === 'check' ? '' : ` data-i18n="loop_stage_${stage}_sub"`}></text>
   </g>`;

@@ -37,7 +37,6 @@ impl CurveFrame {
             y_high = y_high.max(y);
         }
         let span = (y_high - y_low).max(1e-9);
-        let y_range = (y_low - 0.2 * span, y_high + 0.16 * span);
         let (left, bottom_area) = (style.offset(LABEL_Y), style.offset(LABEL_X));
         let margin = style.offset(MARGIN);
         let plot = PixelRect {
@@ -46,6 +45,16 @@ impl CurveFrame {
             right: size.0 as i32 - margin,
             bottom: size.1 as i32 - margin - bottom_area,
         };
+        // Below the lowest pit: a fifth of the curve's span, and at least
+        // room for the minimum's marker and name, however short the picture.
+        let top = y_high + 0.16 * span;
+        let room =
+            f64::from(style.offset(MINIMUM_ROOM)) / f64::from((plot.bottom - plot.top).max(1));
+        let mut low = y_low - 0.2 * span;
+        if room < 0.9 {
+            low = low.min((y_low - room * top) / (1.0 - room));
+        }
+        let y_range = (low, top);
         Self {
             size,
             w_range,
@@ -82,6 +91,8 @@ impl CurveFrame {
 }
 
 const MARGIN: f64 = 12.0;
+/// Height under a minimum for its marker and its name.
+const MINIMUM_ROOM: f64 = 42.0;
 const LABEL_X: f64 = 44.0;
 const LABEL_Y: f64 = 58.0;
 const BALL_RADIUS: f64 = 9.0;

@@ -25,7 +25,10 @@ pub fn reach_for(largest: f64) -> f64 {
 }
 
 const MARGIN: f64 = 8.0;
+/// Height of the strip above each chart that names its two curves.
+const LEGEND: f64 = 20.0;
 const LABEL_X: f64 = 34.0;
+const TOP_LABEL_X: f64 = 6.0;
 const LABEL_Y: f64 = 46.0;
 
 type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
@@ -39,13 +42,16 @@ fn charts<'a, DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    // The top chart shares the bottom one's e axis: its ticks carry no numbers.
     let top = ChartBuilder::on(&halves.0)
         .margin(style.px(MARGIN))
-        .x_label_area_size(style.px(LABEL_X))
+        .margin_top(style.px(MARGIN + LEGEND))
+        .x_label_area_size(style.px(TOP_LABEL_X))
         .y_label_area_size(style.px(LABEL_Y))
         .build_cartesian_2d(-reach..reach, -0.04 * reach * reach..1.12 * reach * reach)?;
     let bottom = ChartBuilder::on(&halves.1)
         .margin(style.px(MARGIN))
+        .margin_top(style.px(MARGIN + LEGEND))
         .x_label_area_size(style.px(LABEL_X))
         .y_label_area_size(style.px(LABEL_Y))
         .build_cartesian_2d(-reach..reach, -2.3 * reach..2.3 * reach)?;
@@ -80,23 +86,25 @@ where
     let desc_font = ("sans-serif", style.font(13.0))
         .into_font()
         .color(&palette.axis);
-    for (chart, y_desc, x_desc) in [
-        (&mut top, &text.loss_axis, None),
-        (&mut bottom, &text.slope_axis, Some(&text.error_axis)),
+    for (chart, y_desc, x_desc, y_labels) in [
+        (&mut top, &text.loss_axis, None, 5),
+        (&mut bottom, &text.slope_axis, Some(&text.error_axis), 3),
     ] {
         let mut mesh = chart.configure_mesh();
         mesh.light_line_style(palette.background)
             .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
             .axis_style(palette.axis.stroke_width(style.px(1.0)))
             .x_labels(7)
-            .y_labels(5)
+            .y_labels(y_labels)
             .label_style(label_font.clone())
             .axis_desc_style(desc_font.clone())
             .y_desc(y_desc.as_str())
-            .x_label_formatter(&|v| short(*v))
             .y_label_formatter(&|v| short(*v));
         if let Some(x_desc) = x_desc {
-            mesh.x_desc(x_desc.as_str());
+            mesh.x_desc(x_desc.as_str())
+                .x_label_formatter(&|v| short(*v));
+        } else {
+            mesh.x_label_formatter(&|_| String::new());
         }
         mesh.draw()?;
     }
@@ -147,26 +155,49 @@ where
         )))?;
     }
 
-    let font = |colour: &RGBColor| ("sans-serif", style.font(13.0)).into_font().color(colour);
-    let gap = style.offset(6.0);
-    // Names: e² and 2e below-right of a point part way out (their curves
-    // rise to the right, so the words stay clear); |e| and sign(e) at
-    // their left ends, where e² and 2e are far away.
-    let beside = (style.offset(12.0), style.offset(2.0));
-    let above_left = (gap, -style.offset(20.0));
-    let below_left = (gap, style.offset(5.0));
-    top.draw_series([
-        EmptyElement::at((0.55 * reach, PointLoss::Squared.value(0.55 * reach)))
-            + Text::new(text.squared.clone(), beside, font(&SQUARED)),
-        EmptyElement::at((-reach, reach))
-            + Text::new(text.absolute.clone(), above_left, font(&ABSOLUTE)),
-    ])?;
-    bottom.draw_series([
-        EmptyElement::at((0.55 * reach, 1.1 * reach))
-            + Text::new(text.squared_slope.clone(), beside, font(&SQUARED)),
-        EmptyElement::at((-reach, -1.0))
-            + Text::new(text.absolute_slope.clone(), below_left, font(&ABSOLUTE)),
-    ])?;
+    // Names: a strip above each chart, clear of the curves and of every
+    // residual drawn on them.
+    for (chart, high, names) in [
+        (
+            &top,
+            1.12 * reach * reach,
+            [
+                (&text.squared, SQUARED, false),
+                (&text.absolute, ABSOLUTE, true),
+            ],
+        ),
+        (
+            &bottom,
+            2.3 * reach,
+            [
+                (&text.squared_slope, SQUARED, false),
+                (&text.absolute_slope, ABSOLUTE, true),
+            ],
+        ),
+    ] {
+        let (left, plot_top) = chart.backend_coord(&(-reach, high));
+        let y = plot_top - style.offset(LEGEND / 2.0 + 2.0);
+        let mut x = left + style.offset(4.0);
+        for (name, colour, dashed) in names {
+            let sample = style.offset(24.0);
+            let stroke = colour.stroke_width(style.px(3.0));
+            if dashed {
+                for (from, to) in [(0, 9), (14, 24)] {
+                    let (from, to) = (style.offset(f64::from(from)), style.offset(f64::from(to)));
+                    area.draw(&PathElement::new(
+                        vec![(x + from, y), (x + to.min(sample), y)],
+                        stroke,
+                    ))?;
+                }
+            } else {
+                area.draw(&PathElement::new(vec![(x, y), (x + sample, y)], stroke))?;
+            }
+            let words = ("sans-serif", style.font(13.0)).into_font().color(&colour);
+            let at = (x + sample + style.offset(6.0), y - style.offset(8.0));
+            area.draw(&Text::new(name.clone(), at, words))?;
+            x = at.0 + text_width(name, 13.0, style) + style.offset(18.0);
+        }
+    }
     // The kink of |e|: its slope jumps at 0. The note sits in the top-left
     // corner of the derivative chart (2e and sign(e) are negative there,
     // so it is always free), with a leader to the jump.
@@ -176,14 +207,27 @@ where
     let note = (corner_x + style.offset(8.0), corner_y + style.offset(4.0));
     let note_width = text_width(&text.kink, 12.5, style);
     area.draw(&Text::new(text.kink.clone(), note, kink_font))?;
-    let leader_start = (
+    // The leader leaves the note below its middle when there is height for
+    // it, else from its right end.
+    let below = (
         (note.0 + note_width / 2).min(jump_x - style.offset(4.0)),
         note.1 + style.offset(17.0),
     );
-    if jump_y - leader_start.1 > style.offset(8.0) {
+    let beside = (
+        note.0 + note_width + style.offset(4.0),
+        note.1 + style.offset(8.0),
+    );
+    let leader_start = if jump_y - below.1 > style.offset(8.0) {
+        Some(below)
+    } else if jump_x - beside.0 > style.offset(8.0) {
+        Some(beside)
+    } else {
+        None
+    };
+    if let Some(start) = leader_start {
         area.draw(&PathElement::new(
             vec![
-                leader_start,
+                start,
                 (jump_x - style.offset(3.0), jump_y - style.offset(5.0)),
             ],
             INK.mix(0.6).stroke_width(style.px(1.0)),
