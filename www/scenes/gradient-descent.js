@@ -280,8 +280,10 @@ export function mount(root, wasm, params) {
     const drawCurve = state.dirty || moved || progress < 1;
     const drawLoss = state.dirty || moved;
     if (drawCurve) curveView.draw(s, progress);
-    if (drawLoss) lossView.draw(s);
-    if (drawLoss) state.readout.lag();
+    if (drawLoss) {
+      lossView.draw(s);
+      state.readout.lag();
+    }
     if (state.readout.due(now, state.dirty || !state.playing)) {
       updateReadout();
       if (state.listeners.length) {

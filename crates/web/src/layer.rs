@@ -42,19 +42,18 @@ impl<K: PartialEq> Layer<K> {
         Ok(Some(result))
     }
 
-    /// Draws more on the background as it stands (no clearing), if it has
-    /// been drawn; returns whether it was.
+    /// Draws more on the background as it stands (no clearing); nothing
+    /// before its first [`Layer::refresh`].
     pub fn extend(
         &mut self,
         draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Result<(), JsError>,
-    ) -> Result<bool, JsError> {
+    ) -> Result<(), JsError> {
         if self.key.is_none() {
-            return Ok(false);
+            return Ok(());
         }
         let area = backend(&self.canvas)?.into_drawing_area();
         draw(&area)?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(true)
+        area.present().map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Forgets what the background was drawn for: the next

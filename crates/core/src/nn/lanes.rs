@@ -4,7 +4,7 @@
 //! by lane and rounds as the scalar one does, so results do not depend on
 //! which is used.
 
-use wide::f64x2;
+use wide::{f64x2, CmpGt, CmpLe};
 
 /// One register: two lanes.
 #[derive(Clone, Copy, Debug)]
@@ -21,11 +21,11 @@ impl F64x2 {
     }
     #[inline(always)]
     fn lo(self) -> f64 {
-        self.0.as_array()[0]
+        self.0.as_array_ref()[0]
     }
     #[inline(always)]
     fn hi(self) -> f64 {
-        self.0.as_array()[1]
+        self.0.as_array_ref()[1]
     }
     #[inline(always)]
     fn add(self, o: Self) -> Self {
@@ -42,12 +42,12 @@ impl F64x2 {
     /// `o` where `self > 0`, +0 elsewhere (NaN fails the test), bitwise.
     #[inline(always)]
     fn where_positive(self, o: Self) -> Self {
-        Self(self.0.simd_gt(f64x2::ZERO) & o.0)
+        Self(self.0.cmp_gt(f64x2::ZERO) & o.0)
     }
     /// max(0, self) with NaN kept: `self` unless `self ≤ 0`.
     #[inline(always)]
     fn relu(self) -> Self {
-        Self(self.0.simd_le(f64x2::ZERO).bitselect(f64x2::ZERO, self.0))
+        Self(self.0.cmp_le(f64x2::ZERO).blend(f64x2::ZERO, self.0))
     }
     #[inline(always)]
     fn map(self, f: impl Fn(f64) -> f64) -> Self {
