@@ -1,0 +1,79 @@
+//! Tests of `curves`.
+use super::*;
+use descent_core::line_fit::Line;
+
+fn svg(fit: &LineFit) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (520, 480)).into_drawing_area();
+        let reach = reach_for(fit.residuals().fold(0.0, |m: f64, e| m.max(e.abs())));
+        let text = LossText::default();
+        draw_background(&area, reach, &Style::default(), &text).expect("background");
+        draw_foreground(&area, reach, fit, &Style::default(), &text).expect("foreground");
+        area.present().expect("presents");
+    }
+    out
+}
+
+#[test]
+fn the_reach_grows_in_steps_to_hold_the_largest_error() {
+    assert_eq!(reach_for(0.4), 3.0);
+    assert_eq!(reach_for(2.9), 6.0);
+    assert_eq!(reach_for(-10.0), 12.0);
+    assert_eq!(reach_for(1e6), 48.0);
+    assert_eq!(reach_for(f64::NAN), 48.0);
+}
+
+#[test]
+fn both_losses_their_derivatives_and_the_kink_are_named() {
+    let svg = svg(&LineFit::chapter(Line::new(2.0, 1.0)));
+    for word in [
+        "e² (MSE)",
+        "|e| (MAE)",
+        "2e",
+        "sign(e)",
+        "not differentiable at 0",
+        "largest error: e =",
+    ] {
+        assert!(svg.contains(word), "{word}");
+    }
+    assert!(!svg.contains("off the chart"));
+    assert!(!svg.contains("NaN"));
+}
+
+#[test]
+fn every_residual_is_marked_on_each_curve() {
+    let fit = LineFit::chapter(Line::new(1.8, 2.0));
+    let svg = svg(&fit);
+    // Two filled circles (e², 2e) per residual, in the MSE colour.
+    let blue_dots = svg
+        .split("<circle")
+        .skip(1)
+        .filter(|c| {
+            c.split('>')
+                .next()
+                .is_some_and(|head| head.contains("fill=\"#0072B2\""))
+        })
+        .count();
+    assert_eq!(blue_dots, 2 * fit.len());
+    let green_squares = svg
+        .split("<rect")
+        .skip(1)
+        .filter(|r| {
+            r.split('>')
+                .next()
+                .is_some_and(|head| head.contains("fill=\"#009E73\""))
+        })
+        .count();
+    assert_eq!(green_squares, 2 * fit.len());
+}
+
+#[test]
+fn errors_beyond_the_last_reach_are_marked_off_the_chart() {
+    let svg = svg(&LineFit::new(
+        vec![(0.0, 90.0), (1.0, 1.0)],
+        Line::new(0.0, 0.0),
+    ));
+    assert!(svg.contains("off the chart"));
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+}
