@@ -18,6 +18,27 @@ pub mod style;
 
 pub use style::{Palette, SceneText, Style};
 
+#[cfg(test)]
+pub(crate) mod testing {
+    use plotters::coord::Shift;
+    use plotters::prelude::*;
+
+    /// What `draw` draws on an SVG of `size` (in pixels), and what it returned.
+    pub(crate) fn svg<T>(
+        size: (u32, u32),
+        draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> T,
+    ) -> (String, T) {
+        let mut out = String::new();
+        let value = {
+            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            let value = draw(&area);
+            area.present().expect("presents");
+            value
+        };
+        (out, value)
+    }
+}
+
 /// A drawing failed in the backend (the canvas or SVG writer).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrawError(pub String);

@@ -25,16 +25,27 @@ pub(crate) fn applies(layers: &[Layer]) -> bool {
 pub(crate) struct Scratch {
     /// a1, one column of N per hidden unit.
     a1: Vec<f64>,
-    /// z2, ŷ, ∂L/∂ŷ and ∂L/∂z2, N each.
-    z2: Vec<f64>,
-    y_hat: Vec<f64>,
-    grad_y_hat: Vec<f64>,
-    grad_z2: Vec<f64>,
+    output: Output,
 }
 
 impl Scratch {
     fn fit(&mut self, samples: usize, units: usize) {
         self.a1.resize(samples * units, 0.0);
+        self.output.fit(samples);
+    }
+}
+
+/// The output unit's N-long columns: z2, ŷ, ∂L/∂ŷ and ∂L/∂z2.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Output {
+    pub(crate) z2: Vec<f64>,
+    y_hat: Vec<f64>,
+    grad_y_hat: Vec<f64>,
+    pub(crate) grad_z2: Vec<f64>,
+}
+
+impl Output {
+    pub(crate) fn fit(&mut self, samples: usize) {
         for column in [
             &mut self.z2,
             &mut self.y_hat,
@@ -43,6 +54,30 @@ impl Scratch {
         ] {
             column.resize(samples, 0.0);
         }
+    }
+
+    /// The output unit and the loss over the N samples, from `z2`: ŷ = f(z2),
+    /// L = Σ(ŷ − y)²/N, ∂L/∂ŷ = (ŷ − y)·2/N and ∂L/∂z2 = ∂L/∂ŷ · f′(z2).
+    /// Returns L.
+    pub(crate) fn loss(&mut self, f_output: Activation, y: &[f64]) -> f64 {
+        let Self {
+            z2,
+            y_hat,
+            grad_y_hat,
+            grad_z2,
+        } = self;
+        f_output.forward(z2, y_hat);
+        for ((d, p), t) in grad_y_hat.iter_mut().zip(y_hat.iter()).zip(y) {
+            *d = p - t;
+        }
+        let count = z2.len().max(1) as f64;
+        let loss = dot(grad_y_hat, grad_y_hat) / count;
+        let norm = 2.0 / count;
+        for d in grad_y_hat.iter_mut() {
+            *d *= norm;
+        }
+        f_output.backward(z2, y_hat, grad_y_hat, grad_z2);
+        loss
     }
 }
 
@@ -67,28 +102,30 @@ pub(crate) fn loss_and_gradients(
     let w2 = l2.weight.as_slice();
     let b2 = l2.bias.as_slice().first().copied().unwrap_or(0.0);
     scratch.fit(n, w1.len());
-    let Scratch {
-        a1,
-        z2,
-        y_hat,
-        grad_y_hat,
-        grad_z2,
-    } = scratch;
+    let Scratch { a1, output } = scratch;
 
     // Forward, unit by unit: a1[:,j] = f(b1_j + W1[j]·x), z2 += W2[j]·a1[:,j]
     // (z2 starts at b2)
-    z2.fill(b2);
+    output.z2.fill(b2);
     let units = a1.chunks_exact_mut(n).zip(w1.iter().zip(b1).zip(w2));
     for (a1, ((w1_j, b1_j), w2_j)) in units {
-        unit_forward(a1, z2, x, *w1_j, *b1_j, *w2_j, |z| match f_hidden {
-            Activation::Relu => z.relu(),
-            Activation::Identity => z,
-            f => z.map(|v| f.apply(v)),
-        });
+        unit_forward(
+            a1,
+            &mut output.z2,
+            x,
+            *w1_j,
+            *b1_j,
+            *w2_j,
+            |z| match f_hidden {
+                Activation::Relu => z.relu(),
+                Activation::Identity => z,
+                f => z.map(|v| f.apply(v)),
+            },
+        );
     }
 
-    let loss = output_loss(f_output, z2, y, y_hat, grad_y_hat, grad_z2);
-    let grad_z2 = grad_z2.as_slice();
+    let loss = output.loss(f_output, y);
+    let grad_z2 = output.grad_z2.as_slice();
 
     let [grad_w1, grad_b1, grad_w2, grad_b2] = gradients.tensors_mut() else {
         return f64::NAN;
@@ -113,31 +150,6 @@ pub(crate) fn loss_and_gradients(
             Activation::Identity => g,
         });
     }
-    loss
-}
-
-/// The output unit and the loss over N samples, from z2: ŷ = f(z2),
-/// L = Σ(ŷ − y)²/N, ∂L/∂ŷ = (ŷ − y)·2/N and ∂L/∂z2 = ∂L/∂ŷ · f′(z2), into
-/// the N-long `y_hat`, `grad_y_hat`, `grad_z2`. Returns L.
-pub(crate) fn output_loss(
-    f_output: Activation,
-    z2: &[f64],
-    y: &[f64],
-    y_hat: &mut [f64],
-    grad_y_hat: &mut [f64],
-    grad_z2: &mut [f64],
-) -> f64 {
-    f_output.forward(z2, y_hat);
-    for ((d, p), t) in grad_y_hat.iter_mut().zip(y_hat.iter()).zip(y) {
-        *d = p - t;
-    }
-    let count = z2.len().max(1) as f64;
-    let loss = dot(grad_y_hat, grad_y_hat) / count;
-    let norm = 2.0 / count;
-    for d in grad_y_hat.iter_mut() {
-        *d *= norm;
-    }
-    f_output.backward(z2, y_hat, grad_y_hat, grad_z2);
     loss
 }
 

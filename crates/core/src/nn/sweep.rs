@@ -19,6 +19,7 @@
 //! decline, so that NaN and ∞ flow exactly as in the elementwise pass.
 
 use super::activation::Activation;
+use super::fast::Output;
 use super::network::Layer;
 use super::Gradients;
 
@@ -48,10 +49,7 @@ impl Sorted {
 /// The per-sample buffers of the pass, reused from epoch to epoch.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Scratch {
-    z2: Vec<f64>,
-    y_hat: Vec<f64>,
-    grad_y_hat: Vec<f64>,
-    grad_z2: Vec<f64>,
+    output: Output,
     /// Σ ∂L/∂z2 and Σ ∂L/∂z2·x over the samples before k (`prefix_*[k]`)
     /// and from k on (`suffix_*[k]`), k = 0 … N.
     prefix_g: Vec<f64>,
@@ -66,14 +64,7 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     fn fit(&mut self, samples: usize) {
-        for column in [
-            &mut self.z2,
-            &mut self.y_hat,
-            &mut self.grad_y_hat,
-            &mut self.grad_z2,
-        ] {
-            column.resize(samples, 0.0);
-        }
+        self.output.fit(samples);
         for sums in [
             &mut self.prefix_g,
             &mut self.prefix_gx,
@@ -171,10 +162,7 @@ pub(crate) fn loss_and_gradients(
     let (x, y) = (&x[..n], &y[..n]);
     scratch.fit(n);
     let Scratch {
-        z2,
-        y_hat,
-        grad_y_hat,
-        grad_z2,
+        output,
         prefix_g,
         prefix_gx,
         suffix_g,
@@ -211,15 +199,15 @@ pub(crate) fn loss_and_gradients(
                 offset += w2_j * b1_j;
             }
         }
-        for (z2, x) in z2[from..to].iter_mut().zip(&x[from..to]) {
+        for (z2, x) in output.z2[from..to].iter_mut().zip(&x[from..to]) {
             *z2 = b2 + (slope * x + offset);
         }
     }
 
-    let loss = super::fast::output_loss(f_output, z2, y, y_hat, grad_y_hat, grad_z2);
+    let loss = output.loss(f_output, y);
 
     // Σ ∂L/∂z2 and Σ ∂L/∂z2·x over every prefix and every suffix
-    let g = grad_z2.as_slice();
+    let g = output.grad_z2.as_slice();
     // (four independent running sums in one loop, from both ends at once).
     prefix_g[0] = 0.0;
     prefix_gx[0] = 0.0;

@@ -3,21 +3,16 @@ use super::*;
 use descent_core::{Curve, Descent};
 
 fn svg(run: &Descent) -> (String, LossView) {
-    let mut out = String::new();
-    let view = {
-        let area = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
-        let view = draw(
-            &area,
+    crate::testing::svg((640, 360), |area| {
+        draw(
+            area,
             run.history(),
             run.steps(),
             &Style::default(),
             &SceneText::default(),
         )
-        .expect("draws");
-        area.present().expect("presents");
-        view
-    };
-    (out, view)
+        .expect("draws")
+    })
 }
 
 #[test]
@@ -79,13 +74,7 @@ fn polylines(svg: &str) -> Vec<Vec<(f64, f64)>> {
 
 /// Draws `draw` on a 640 × 360 SVG.
 fn picture(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>)) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (640, 360)).into_drawing_area();
-        draw(&area);
-        area.present().expect("presents");
-    }
-    out
+    crate::testing::svg((640, 360), draw).0
 }
 
 #[test]

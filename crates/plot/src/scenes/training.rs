@@ -236,15 +236,9 @@ mod tests {
     use descent_core::OptimizerConfig;
 
     fn svg(training: &Training) -> (String, FitFrame) {
-        let mut out = String::new();
-        let frame = {
-            let area = SVGBackend::with_string(&mut out, (800, 450)).into_drawing_area();
-            let frame =
-                draw(&area, training, &Style::default(), &FitText::default()).expect("draws");
-            area.present().expect("presents");
-            frame
-        };
-        (out, frame)
+        crate::testing::svg((800, 450), |area| {
+            draw(area, training, &Style::default(), &FitText::default()).expect("draws")
+        })
     }
 
     /// The (cx, cy) of every SVG circle of radius `r`.

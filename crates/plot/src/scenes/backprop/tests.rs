@@ -6,19 +6,16 @@ fn chain() -> ChainRule {
 }
 
 fn svg(revealed: usize, size: (u32, u32)) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+    let (out, ()) = crate::testing::svg(size, |area| {
         draw(
-            &area,
+            area,
             &chain(),
             revealed,
             &Style::default(),
             &GraphText::default(),
         )
-        .expect("draws");
-        area.present().expect("presents");
-    }
+        .expect("draws")
+    });
     out
 }
 

@@ -3,21 +3,16 @@ use super::*;
 use descent_core::Curve;
 
 fn svg(run: &Descent, progress: f64) -> (String, CurveFrame) {
-    let mut out = String::new();
-    let frame = {
-        let area = SVGBackend::with_string(&mut out, (800, 450)).into_drawing_area();
-        let frame = draw(
-            &area,
+    crate::testing::svg((800, 450), |area| {
+        draw(
+            area,
             run,
             progress,
             &Style::default(),
             &SceneText::default(),
         )
-        .expect("draws");
-        area.present().expect("presents");
-        frame
-    };
-    (out, frame)
+        .expect("draws")
+    })
 }
 
 /// The (cx, cy, r) of every SVG circle of radius `r`.

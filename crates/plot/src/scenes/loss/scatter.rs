@@ -263,16 +263,12 @@ mod tests {
     use descent_core::line_fit::Line;
 
     fn svg(fit: &LineFit) -> (String, ScatterFrame) {
-        let mut out = String::new();
-        let frame = {
-            let area = SVGBackend::with_string(&mut out, (720, 420)).into_drawing_area();
-            let text = LossText::default();
-            let frame = draw_background(&area, &Style::default(), &text).expect("background");
-            draw_foreground(&area, &frame, fit, &Style::default(), &text).expect("foreground");
-            area.present().expect("presents");
+        let text = LossText::default();
+        crate::testing::svg((720, 420), |area| {
+            let frame = draw_background(area, &Style::default(), &text).expect("background");
+            draw_foreground(area, &frame, fit, &Style::default(), &text).expect("foreground");
             frame
-        };
-        (out, frame)
+        })
     }
 
     /// (width, height) of every residual square filled with `colour` (e.g.

@@ -3,15 +3,12 @@ use super::*;
 use descent_core::line_fit::Line;
 
 fn svg(fit: &LineFit) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (520, 480)).into_drawing_area();
-        let reach = reach_for(fit.residuals().fold(0.0, |m: f64, e| m.max(e.abs())));
-        let text = LossText::default();
-        draw_background(&area, reach, &Style::default(), &text).expect("background");
-        draw_foreground(&area, reach, fit, &Style::default(), &text).expect("foreground");
-        area.present().expect("presents");
-    }
+    let reach = reach_for(fit.residuals().fold(0.0, |m: f64, e| m.max(e.abs())));
+    let text = LossText::default();
+    let (out, ()) = crate::testing::svg((520, 480), |area| {
+        draw_background(area, reach, &Style::default(), &text).expect("background");
+        draw_foreground(area, reach, fit, &Style::default(), &text).expect("foreground");
+    });
     out
 }
 
