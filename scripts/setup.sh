@@ -33,7 +33,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $BINDGEN_VERSION\$"; then
 fi
 
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk; do
+# firefox-esr: the Firefox end-to-end suite (tests/firefox/).
+for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
@@ -44,10 +45,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# wasm-opt (binaryen 132) and playwright-core come from npm, pinned in package-lock.json.
-if [[ ! -x node_modules/.bin/wasm-opt || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# wasm-opt (binaryen 132), playwright-core and puppeteer-core (the Firefox
+# driver) come from npm, pinned in package-lock.json. Neither driver downloads
+# a browser: they drive Debian's chromium and firefox-esr.
+if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/puppeteer-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 # trunk builds offline: every crate must already be in cargo's cache.

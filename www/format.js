@@ -6,7 +6,7 @@ const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴',
 
 /** `v` with about `digits` significant digits; huge and tiny values as a × 10ⁿ. */
 export function formatNumber(v, digits = 4) {
-  if (typeof v !== 'number' || Number.isNaN(v) || !Number.isFinite(v)) return t('overflow');
+  if (typeof v !== 'number' || Number.isNaN(v) || !Number.isFinite(v)) return t('chart_overflow');
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1e6 || a < 1e-4) {
@@ -20,7 +20,7 @@ export function formatNumber(v, digits = 4) {
 
 /** A step count with thousands grouped by commas (1,234,567). */
 export function formatCount(n) {
-  if (!Number.isFinite(n)) return t('overflow');
+  if (!Number.isFinite(n)) return t('chart_overflow');
   const whole = Math.round(n);
   if (Math.abs(whole) >= 1e21) return formatNumber(whole);
   return String(whole).replace(/\B(?=(\d{3})+$)/g, ',');

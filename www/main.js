@@ -1,28 +1,25 @@
 // The page shell: language, messages, projector mode, embedding, sharing and
-// downloads around the scene named in the address.
+// downloads around the scene named in the address. Everything a scene
+// shares with the others is in kit/; the scenes are in scenes/index.js.
 
 import { LANGUAGES, language, pickLanguage, setLanguage, t } from './i18n.js';
 import { showFatal, showNotice, wireMessageStrips } from './notice.js';
-import { oneOf, readSettings } from './url.js';
-import { applyEmbedding, controlList } from './shell/embed.js';
-import { connectHost } from './shell/host.js';
+import { flag, nameList, oneOf, readSettings } from './kit/fields.js';
+import { hostChannel, serveHost } from './kit/host.js';
+import { mountScene } from './kit/scene.js';
+import { findScene } from './scenes/index.js';
 import { copyText, shareLink } from './shell/share.js';
 import { saveCsv, savePng } from './shell/export.js';
-import * as lossFunctions from './scenes/loss-functions.js';
-import * as gradientDescent from './scenes/gradient-descent.js';
-import * as backprop from './scenes/backprop.js';
-import * as trainingLoop from './scenes/training-loop.js';
 
-/** The scenes by their `?scene=` name, in the chapter's order. */
-const SCENES = { loss: lossFunctions, descent: gradientDescent, backprop, loop: trainingLoop };
+// Listening starts at once: a host's messages sent before the scene is ready wait for it.
+const channel = hostChannel();
 
-const flag = (text) => (text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : undefined);
-
-/** The wasm exports, whether trunk has already started them or will soon. */
+/** The wasm exports, whether trunk has already started them or will soon; rejects if the load failed. */
 function wasmBindings() {
-  if (window.wasmBindings) return Promise.resolve(window.wasmBindings);
-  return new Promise((resolve) => {
-    addEventListener('TrunkApplicationStarted', () => resolve(window.wasmBindings), { once: true });
+  return new Promise((resolve, reject) => {
+    window.descentBoot?.onFailure((failure) => reject(Object.assign(new Error(failure.message), { boot: true })));
+    if (window.wasmBindings) resolve(window.wasmBindings);
+    else addEventListener('TrunkApplicationStarted', () => resolve(window.wasmBindings), { once: true });
   });
 }
 
@@ -38,17 +35,29 @@ function markCurrentScene(shell) {
 }
 
 function reportFailure(error) {
+  // A failed load has been reported already, in better words (boot.js).
+  if (document.documentElement.dataset.failed) return;
   const message = error && error.message ? error.message : String(error);
   showFatal(message);
 }
 
-function setPresent(shell, mounted, on) {
+function setPresent(shell, handle, on) {
   shell.present = on;
   document.documentElement.classList.toggle('present', on);
   document.getElementById('present-toggle').setAttribute('aria-pressed', String(on));
-  mounted.setPresent?.(on);
+  handle?.setPresent(on);
   markCurrentScene(shell);
 }
+
+/** The page's own settings in the address (the scene's are the scene's). */
+const SHELL = {
+  lang: { parse: oneOf(LANGUAGES), fallback: undefined },
+  scene: { parse: (text) => findScene(text)?.name, fallback: 'descent' },
+  present: { parse: flag, fallback: false },
+  embed: { parse: flag, fallback: false },
+  hide: { parse: nameList, fallback: [] },
+  lock: { parse: nameList, fallback: [] },
+};
 
 async function boot() {
   wireMessageStrips();
@@ -56,14 +65,7 @@ async function boot() {
   addEventListener('unhandledrejection', (event) => reportFailure(event.reason));
 
   const params = new URLSearchParams(location.search);
-  const { settings: shell, refused } = readSettings(params, {
-    lang: { parse: oneOf(LANGUAGES), fallback: undefined },
-    scene: { parse: oneOf(Object.keys(SCENES)), fallback: 'descent' },
-    present: { parse: flag, fallback: false },
-    embed: { parse: flag, fallback: false },
-    hide: { parse: controlList, fallback: [] },
-    lock: { parse: controlList, fallback: [] },
-  });
+  const { settings: shell, refused } = readSettings(params, SHELL);
   setLanguage(pickLanguage(shell.lang, navigator.languages));
   document.documentElement.classList.toggle('embed', shell.embed);
   markCurrentScene(shell);
@@ -74,38 +76,48 @@ async function boot() {
   busy.textContent = t('loading');
   root.append(busy);
 
-  const wasm = await wasmBindings();
+  let wasm;
+  try {
+    wasm = await wasmBindings();
+  } catch (error) {
+    busy.remove();
+    if (!error.boot) throw error;
+    return;
+  }
   busy.remove();
-  const mounted = SCENES[shell.scene].mount(root, wasm, params);
-  applyEmbedding(root, shell);
-  setPresent(shell, mounted, shell.present);
+  const definition = findScene(shell.scene);
+  const handle = mountScene(definition, { root, wasm, params, embedding: shell });
+  setPresent(shell, handle, shell.present);
 
-  const problems = [...refused, ...(mounted.refused ?? [])];
+  const problems = [...refused, ...handle.refused];
   const notify = () => {
-    if (problems.length) showNotice(t('notice_refused', { names: problems.join(', ') }));
+    const lines = [];
+    if (problems.length) lines.push(t('notice_refused', { names: problems.join(', ') }));
+    if (handle.locked.length) lines.push(t('notice_locked', { names: handle.locked.map((key) => t(key)).join(t('list_separator')) }));
+    if (lines.length) showNotice(lines.join(' '));
   };
   notify();
 
   document.getElementById('lang-switch').addEventListener('click', () => {
     setLanguage(language() === 'zh' ? 'en' : 'zh');
     markCurrentScene(shell);
-    mounted.relabel();
+    handle.relabel();
     notify();
   });
-  document.getElementById('present-toggle').addEventListener('click', () => setPresent(shell, mounted, !shell.present));
+  document.getElementById('present-toggle').addEventListener('click', () => setPresent(shell, handle, !shell.present));
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     // Not while typing; sliders, check boxes and buttons pass P on.
     if (event.target.closest?.('input:not([type=range]):not([type=checkbox]), select, textarea, [contenteditable]')) return;
     if (event.key === 'p' || event.key === 'P') {
       event.preventDefault();
-      setPresent(shell, mounted, !shell.present);
+      setPresent(shell, handle, !shell.present);
     }
   });
 
   const copyButton = document.getElementById('copy-link');
   copyButton.addEventListener('click', async () => {
-    const link = shareLink({ ...shell, lang: language() }, mounted.settings?.());
+    const link = shareLink({ ...shell, lang: language() }, handle.link());
     const copied = await copyText(link);
     copyButton.textContent = t(copied ? 'link_copied' : 'link_not_copied');
     copyButton.dataset.link = link;
@@ -115,25 +127,27 @@ async function boot() {
   });
 
   const tools = document.getElementById('scene-tools');
-  const charts = mounted.charts?.() ?? [];
-  tools.hidden = shell.embed || (!charts.length && !mounted.csv);
+  const charts = handle.charts();
+  tools.hidden = shell.embed || (!charts.length && !handle.csv);
   document.getElementById('save-png').hidden = !charts.length;
-  document.getElementById('save-png').addEventListener('click', () => savePng(mounted.charts(), `descent-${shell.scene}.png`));
-  document.getElementById('save-csv').hidden = !mounted.csv;
-  document.getElementById('save-csv').addEventListener('click', () => saveCsv(mounted.csv(), `descent-${shell.scene}-loss.csv`));
+  document.getElementById('save-png').addEventListener('click', () => savePng(handle.charts(), `descent-${shell.scene}.png`));
+  document.getElementById('save-csv').hidden = !handle.csv;
+  document.getElementById('save-csv').addEventListener('click', () => saveCsv(handle.csv(), `descent-${shell.scene}-loss.csv`));
 
-  connectHost({
+  serveHost(channel, {
     scene: shell.scene,
-    mounted,
+    handle,
     switchScene(name) {
-      if (!(name in SCENES)) return;
-      const next = new URLSearchParams({ scene: name, lang: language(), embed: shell.embed ? '1' : '0' });
-      location.search = `?${next}`;
+      const next = findScene(name);
+      if (!next) return false;
+      // The page's own settings travel along: language, projector mode, embedding, hidden and locked controls.
+      location.search = `?${new URLSearchParams(shareLink({ ...shell, scene: next.name, lang: language() }, []).split('?')[1])}`;
+      return true;
     },
   });
 
-  // The scene's own handle (state(), step(), …) for host pages and tests.
-  window.descent = { scene: shell.scene, ...mounted };
+  // The scene's handle (state(), step(), …) for host pages and tests.
+  window.descent = handle;
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -10,7 +10,7 @@ import { harness } from '../e2e/browser.mjs';
 
 const h = await harness();
 try {
-  const { page, context } = await h.open('?scene=loop');
+  const { page, context } = await h.open('?scene=training');
   const result = await page.evaluate(() => {
     const wasm = window.wasmBindings;
     const session = new wasm.TrainingSession(42, 0.01, undefined);

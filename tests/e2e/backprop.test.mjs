@@ -25,7 +25,7 @@ function core(flags = []) {
 /** Canvas pixels in the vermillion of the current factor (read from a copy, so the page's canvas is read back only once). */
 function vermillion(page) {
   return page.evaluate(() => {
-    const canvas = document.querySelector('#bp-canvas');
+    const canvas = document.querySelector('#backprop-canvas');
     const copy = document.createElement('canvas');
     [copy.width, copy.height] = [canvas.width, canvas.height];
     const context = copy.getContext('2d', { willReadFrequently: true });
@@ -57,7 +57,7 @@ after(async () => {
 describe('backprop scene', () => {
   test('loads cleanly, draws the graph and shows the forward values', async () => {
     const { page, context, problems, foreign } = await h.open('?scene=backprop');
-    const ink = await canvasInk(page, '#bp-canvas');
+    const ink = await canvasInk(page, '#backprop-canvas');
     assert.ok(ink.ink > 5_000, `the graph is drawn (${ink.ink} px)`);
     assert.ok(ink.blue > 200, `node outlines in blue (${ink.blue} px)`);
     assert.equal(await vermillion(page), 0, 'nothing highlighted before the walk');
@@ -66,7 +66,7 @@ describe('backprop scene', () => {
     for (const [name, key] of [['z1', 'z1'], ['a1', 'a1'], ['z2', 'z2'], ['yHat', 'y_hat'], ['loss', 'loss']]) {
       assert.equal(s.values[name], defaults.forward[key], `${name} from the core`);
     }
-    const forward = await text(page, '#bp-stages');
+    const forward = await text(page, '#backprop-stages');
     for (const v of [defaults.forward.a1, defaults.forward.y_hat, defaults.forward.loss]) {
       assert.ok(forward.includes(formatNumber(v)), `forward pass shows ${formatNumber(v)}`);
     }
@@ -86,8 +86,8 @@ describe('backprop scene', () => {
       assert.deepEqual(s.steps.map((step) => step.key), WALK.slice(0, i + 1), 'in the chapter’s order');
       const expected = defaults.factors[WALK[i]];
       assert.equal(s.steps[i].value, expected, `${WALK[i]} equals the core’s`);
-      assert.match(await text(page, '.bp-current-title'), new RegExp(`Step ${i + 1} of 8`));
-      assert.equal(await mathText(page, '#bp-local .result'), formatNumber(expected), `${WALK[i]} shown with its number`);
+      assert.match(await text(page, '.backprop-current-title'), new RegExp(`Step ${i + 1} of 8`));
+      assert.equal(await mathText(page, '#backprop-local .result'), formatNumber(expected), `${WALK[i]} shown with its number`);
       assert.ok((await vermillion(page)) > 300, `the factor’s part of the graph is highlighted at step ${i + 1}`);
     }
     assert.equal(await stepButton(page).isDisabled(), true, 'the walk ends after ∂L/∂W1');
@@ -139,12 +139,12 @@ describe('backprop scene', () => {
     assert.equal(s.values.loss, expected.update.loss_after);
     assert.ok(s.values.loss < s.lossBefore, 'the loss fell');
     for (const p of ['w1', 'b1', 'w2', 'b2']) assert.equal(s.values[p], expected.update.parameters[p], `${p} updated as the core`);
-    assert.equal(await text(page, '#bp-loss-before'), formatNumber(expected.update.loss_before));
-    assert.equal(await text(page, '#bp-loss-after'), formatNumber(expected.update.loss_after));
-    assert.match(await text(page, '#bp-update-verdict'), /The loss fell by/);
-    assert.ok((await mathText(page, '#bp-update-rules')).includes(formatNumber(expected.update.parameters.w2)));
+    assert.equal(await text(page, '#backprop-loss-before'), formatNumber(expected.update.loss_before));
+    assert.equal(await text(page, '#backprop-loss-after'), formatNumber(expected.update.loss_after));
+    assert.match(await text(page, '#backprop-update-verdict'), /The loss fell by/);
+    assert.ok((await mathText(page, '#backprop-update-rules')).includes(formatNumber(expected.update.parameters.w2)));
     assert.equal(s.revealed, 0, 'a new walk starts on the new weights');
-    assert.equal(await page.locator('#bp-w2').inputValue(), String(Number(expected.update.parameters.w2.toFixed(4))));
+    assert.equal(await page.locator('#backprop-w2').inputValue(), String(Number(expected.update.parameters.w2.toFixed(4))));
 
     // A learning rate out of range is refused, not applied.
     await lr.fill('-1');
@@ -199,12 +199,12 @@ describe('backprop scene', () => {
     s = await state(page);
     assert.equal(s.values.y, 1, 'out of range: not applied');
     assert.equal(await page.getByLabel('y', { exact: true }).getAttribute('aria-invalid'), 'true');
-    assert.match(await text(page, '#bp-invalid'), /y must be a number from 0 to 1/);
+    assert.match(await text(page, '#backprop-invalid'), /y must be a number from 0 to 1/);
     await page.getByRole('button', { name: 'New example' }).click();
     await frames(page, 2);
     s = await state(page);
     assert.ok(s.values.y >= 0 && s.values.y <= 1 && Math.abs(s.values.x) <= 3);
-    assert.equal(await page.locator('#bp-invalid').isHidden(), true);
+    assert.equal(await page.locator('#backprop-invalid').isHidden(), true);
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
     assert.deepEqual(problems, []);
     await context.close();
@@ -226,15 +226,15 @@ describe('backprop scene', () => {
 
   test('speaks Chinese with the chapter’s terms', async () => {
     const { page, context, problems } = await h.open('?scene=backprop&lang=zh');
-    assert.match(await text(page, '#bp-heading'), /反向传播/);
-    assert.match(await text(page, '#bp-heading'), /链式法则/);
+    assert.match(await text(page, '#backprop-heading'), /反向传播/);
+    assert.match(await text(page, '#backprop-heading'), /链式法则/);
     await page.getByRole('button', { name: '反向一步' }).click();
     await frames(page, 2);
-    assert.match(await text(page, '.bp-current-title'), /第 1 步，共 8 步/);
+    assert.match(await text(page, '.backprop-current-title'), /第 1 步，共 8 步/);
     assert.match(await text(page, '.question summary'), /链式法则在反向传播中起什么作用/);
     await page.locator('#lang-switch').click();
     await frames(page, 2);
-    assert.match(await text(page, '.bp-current-title'), /Step 1 of 8/, 'switching language relabels the walk');
+    assert.match(await text(page, '.backprop-current-title'), /Step 1 of 8/, 'switching language relabels the walk');
     assert.equal((await state(page)).revealed, 1, 'and keeps its place');
     assert.deepEqual(problems, []);
     await context.close();
@@ -242,7 +242,7 @@ describe('backprop scene', () => {
 
   test('sharp on HiDPI screens', async () => {
     const { page, context } = await h.open('?scene=backprop', { scale: 2 });
-    const ink = await canvasInk(page, '#bp-canvas');
+    const ink = await canvasInk(page, '#backprop-canvas');
     assert.equal(ink.width, ink.cssWidth * 2);
     assert.equal(ink.height, ink.cssHeight * 2);
     await context.close();
@@ -255,7 +255,7 @@ describe('backprop scene', () => {
       await frames(page, 3);
       const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
       assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
-      const box = await page.locator('#bp-canvas').boundingBox();
+      const box = await page.locator('#backprop-canvas').boundingBox();
       assert.ok(box.width > width * 0.5 && box.height >= 230, 'the graph is big');
       const button = await stepButton(page).boundingBox();
       if (width > 1000) assert.ok(button.y + button.height <= height, 'Step backward is above the fold');

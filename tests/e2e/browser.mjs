@@ -2,8 +2,10 @@
 // playwright-core, every request outside the page's own origin refused and
 // recorded, every console error or warning recorded.
 
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
@@ -69,14 +71,52 @@ export async function harness({ prefix = '/' } = {}) {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     return { page, context, problems, foreign };
   }
+  /**
+   * A page for test `t` (node:test's context): when the test ends, pass or
+   * fail, its console errors, page errors and requests outside the page's
+   * origin are checked (none allowed unless `allow` matches them) and its
+   * context is closed.
+   */
+  async function page(t, query = '', { allow, ...options } = {}) {
+    const opened = await open(query, options);
+    t.after(async () => {
+      try {
+        const problems = allow ? opened.problems.filter((p) => !allow.test(p)) : opened.problems;
+        assert.deepEqual(problems, [], `console or page errors on ${query}`);
+        assert.deepEqual(opened.foreign, [], `requests outside the page's origin on ${query}`);
+      } finally {
+        await opened.context.close();
+      }
+    });
+    return opened;
+  }
   return {
     server,
     open,
+    page,
     close: async () => {
       await browser.close();
       await server.close();
     },
   };
+}
+
+/**
+ * The harness for a whole test file: started before its first test, closed
+ * after its last. The object returned stands in for it (`page`, `open`,
+ * `server`) from the first test on.
+ */
+export function sharedHarness(options) {
+  const shared = {};
+  let h;
+  before(async () => {
+    h = await harness(options);
+    Object.assign(shared, h);
+  });
+  after(async () => {
+    await h?.close();
+  });
+  return shared;
 }
 
 /** The descent scene's state, read from the page. */
@@ -146,3 +186,51 @@ export async function expectText(page, selector, pattern, timeout = 5000) {
 
 /** Text that must never appear on the page. */
 export const NON_FINITE = /\bNaN\b|Infinity|\binf\b/i;
+
+/**
+ * Waits for the notice of refused settings and asserts it names each of
+ * `names` as a word; returns its text.
+ */
+export async function expectNotice(page, names, context = '') {
+  const notice = page.locator('#notice');
+  await notice.waitFor({ state: 'visible' });
+  const text = await notice.innerText();
+  for (const name of names) assert.match(text, new RegExp(`\\b${name}\\b`), `${context}${context && ': '}the notice names ${name}`);
+  return text;
+}
+
+/** Asserts each canvas has `scale` backing pixels per CSS pixel each way. */
+export async function expectSharp(page, selectors, scale = 2) {
+  for (const selector of selectors) {
+    const { width, height, cssWidth, cssHeight } = await canvasInk(page, selector);
+    assert.equal(width, cssWidth * scale, `${selector}: backing width`);
+    assert.equal(height, cssHeight * scale, `${selector}: backing height`);
+  }
+}
+
+/** A laptop screen and a phone's (a touch screen). */
+export const SCREENS = [
+  { width: 1280, height: 720 },
+  { width: 390, height: 844, hasTouch: true },
+];
+
+/**
+ * On each of SCREENS, opens `query` for test `t` of harness `h`, lets
+ * `prepare(page, screen)` set the scene up, asserts the page does not
+ * scroll sideways and `chart` is big (over half the width, at least
+ * `minHeight` tall), runs `check(page, screen)` and saves a screenshot
+ * `${name}-${width}x${height}.png` in ARTIFACTS.
+ */
+export async function screenshots(h, t, { query, name, chart, minHeight, what = chart, prepare, check }) {
+  for (const screen of SCREENS) {
+    const { width, height } = screen;
+    const { page } = await h.page(t, query, screen);
+    await prepare?.(page, screen);
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
+    const box = await page.locator(chart).boundingBox();
+    assert.ok(box.width > width * 0.5 && box.height >= minHeight, `${what} is big at ${width}px`);
+    await check?.(page, screen);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}x${height}.png`) });
+  }
+}

@@ -23,59 +23,59 @@ const SCENES = {
   loss: {
     query: 'w=0.8&b=1.5&outlier=1',
     async change(page) {
-      await page.locator('#lf-w').focus();
+      await page.locator('#loss-w').focus();
       for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
-      await page.locator('#lf-outlier').uncheck();
+      await page.locator('#loss-outlier').uncheck();
     },
     changed: (s) => Math.abs(s.w - 0.83) < 1e-9 && s.outlier === false,
     keys: ['w', 'b', 'outlier', 'mse', 'mae', 'largestIndex'],
-    hide: { fit: '#lf-best', outlier: '#lf-outlier' },
-    lock: { w: '#lf-w', b: '#lf-b' },
-    text: '.lf-effect',
-    chart: '#lf-scatter',
+    hide: { fit: '#loss-best', outlier: '#loss-outlier' },
+    lock: { w: '#loss-w', b: '#loss-b' },
+    text: '.loss-effect',
+    chart: '#loss-scatter',
   },
   descent: {
     query: 'curve=bumpy&lr=0.35&start=-0.8&speed=10',
     async change(page) {
-      await page.locator('#speed').focus();
+      await page.locator('#descent-speed').focus();
       await page.keyboard.press('ArrowRight');
-      await page.locator('#curve').selectOption('bowl');
+      await page.locator('#descent-curve').selectOption('bowl');
     },
     changed: (s) => s.speed === 20 && s.curve === 'bowl',
     keys: ['curve', 'learningRate', 'w', 'speed', 'steps', 'regime'],
-    hide: { speed: '#speed', curve: '#curve' },
-    lock: { lr: '#lr', reset: '#reset' },
+    hide: { speed: '#descent-speed', curve: '#descent-curve' },
+    lock: { lr: '#descent-lr', reset: '#descent-reset' },
     text: '.regime-name',
-    chart: '#curve-canvas',
+    chart: '#descent-curve-canvas',
   },
   backprop: {
     query: 'x=1.5&y=0.2&w1=0.7&b2=-0.4&lr=0.5',
     async change(page) {
-      await page.locator('#bp-w2').fill('-1.3');
-      await page.locator('#bp-lr').fill('2.5');
+      await page.locator('#backprop-w2').fill('-1.3');
+      await page.locator('#backprop-lr').fill('2.5');
     },
     changed: (s) => s.values.w2 === -1.3 && s.learningRate === 2.5,
     keys: ['values', 'gradients', 'learningRate', 'revealed', 'hasUpdate'],
-    hide: { example: '#bp-new', update: '#bp-apply' },
-    lock: { step: '#bp-step', values: '#bp-x' },
-    text: '.bp-progress',
-    chart: '#bp-canvas',
+    hide: { example: '#backprop-new', update: '#backprop-apply' },
+    lock: { step: '#backprop-step', values: '#backprop-x' },
+    text: '.backprop-progress',
+    chart: '#backprop-canvas',
   },
-  loop: {
+  training: {
     query: 'seed=7&lr=0.02&speed=5&threshold=0.9',
     async change(page) {
-      await page.locator('#lp-lr').focus();
+      await page.locator('#training-lr').focus();
       await page.keyboard.press('ArrowRight');
-      await page.locator('#lp-threshold').selectOption('1');
-      await page.locator('#lp-speed').focus();
+      await page.locator('#training-threshold').selectOption('1');
+      await page.locator('#training-speed').focus();
       await page.keyboard.press('ArrowLeft');
     },
     changed: (s) => s.learningRate === 0.03 && s.threshold === 1 && s.speed === 2,
     keys: ['seed', 'learningRate', 'threshold', 'speed', 'epochs', 'loss', 'diverged'],
-    hide: { seed: '#lp-seed', threshold: '#lp-threshold' },
-    lock: { lr: '#lp-lr', reset: '#lp-reset' },
+    hide: { seed: '#training-seed', threshold: '#training-threshold' },
+    lock: { lr: '#training-lr', reset: '#training-reset' },
     text: '.regime-name',
-    chart: '#lp-fit-canvas',
+    chart: '#training-fit-canvas',
   },
 };
 
@@ -162,17 +162,17 @@ describe('classroom: every scene', () => {
     await bp.page.getByRole('button', { name: 'Show all' }).click();
     await bp.page.getByRole('button', { name: 'Back one step' }).click();
     await frames(bp.page, 2);
-    assert.equal(await bp.page.locator('#bp-step').isDisabled(), true, 'step still locked');
-    await bp.page.locator('#bp-lr').fill('3');
+    assert.equal(await bp.page.locator('#backprop-step').isDisabled(), true, 'step still locked');
+    await bp.page.locator('#backprop-lr').fill('3');
     await frames(bp.page, 2);
-    assert.equal(await bp.page.locator('#bp-apply').isDisabled(), true, 'update still locked');
+    assert.equal(await bp.page.locator('#backprop-apply').isDisabled(), true, 'update still locked');
     await bp.page.evaluate(() => document.activeElement.blur());
     await bp.page.locator('body').press('u');
     assert.equal((await state(bp.page)).hasUpdate, false, 'U: no update');
     await bp.context.close();
 
     // 3.4: R does not reset when reset is locked; Space does not play when play is hidden.
-    const loop = await h.open('?scene=loop&lock=reset&hide=play');
+    const loop = await h.open('?scene=training&lock=reset&hide=play');
     await loop.page.getByRole('button', { name: 'Step', exact: true }).click();
     await loop.page.evaluate(() => document.activeElement.blur());
     await loop.page.locator('body').press('r');
@@ -186,7 +186,7 @@ describe('classroom: every scene', () => {
     // 3.1: a locked slope freezes the line against dragging too.
     const loss = await h.open('?scene=loss&lock=w');
     const before = await state(loss.page);
-    const box = await loss.page.locator('#lf-scatter').boundingBox();
+    const box = await loss.page.locator('#loss-scatter').boundingBox();
     const [hx, hy] = before.handles[1];
     await loss.page.mouse.move(box.x + hx, box.y + hy);
     await loss.page.mouse.down();
@@ -199,8 +199,8 @@ describe('classroom: every scene', () => {
 
   test('each scene answers one of the chapter\'s thought questions, in both languages', async () => {
     // The chapter's three questions: why gradients, too large or small η, the chain rule.
-    const asked = { loss: 'lf_question', descent: 'question', backprop: 'bp_question', loop: 'loop_question' };
-    const answers = { loss: 'lf_answer', descent: 'answer', backprop: 'bp_answer', loop: 'loop_answer' };
+    const asked = { loss: 'loss_question', descent: 'descent_question', backprop: 'backprop_question', training: 'training_question' };
+    const answers = { loss: 'loss_answer', descent: 'descent_answer', backprop: 'backprop_answer', training: 'training_answer' };
     const seen = new Set();
     for (const lang of ['en', 'zh']) {
       for (const scene of Object.keys(SCENES)) {
@@ -248,7 +248,7 @@ describe('classroom: every scene', () => {
 
   test('host-page hooks: apply(), onChange(), settings() and charts()', async () => {
     // 3.4: η, play and reset from a host; listeners hear each epoch.
-    const loop = await h.open('?scene=loop&speed=50');
+    const loop = await h.open('?scene=training&speed=50');
     await loop.page.evaluate(() => {
       window.heard = [];
       window.descent.onChange((s) => window.heard.push(s.epochs));
@@ -258,7 +258,7 @@ describe('classroom: every scene', () => {
     let s = await state(loop.page);
     assert.equal(s.learningRate, 0.03);
     assert.ok((await loop.page.evaluate(() => window.heard.length)) > 0, 'listeners called');
-    await expectText(loop.page, '#lp-lr-value', /^η = 0\.03$/);
+    await expectText(loop.page, '#training-lr-value', /^η = 0\.03$/);
     await loop.page.evaluate(() => window.descent.apply({ playing: false, reset: true, learningRate: 'a lot' }));
     s = await state(loop.page);
     assert.deepEqual([s.epochs, s.playing, s.learningRate], [0, false, 0.03]);
@@ -293,13 +293,13 @@ describe('classroom: every scene', () => {
     await loss.page.evaluate(() => window.descent.apply({ reset: true }));
     s = await state(loss.page);
     assert.deepEqual([s.w, s.b], [1, 2]);
-    assert.deepEqual(await loss.page.evaluate(() => window.descent.settings()), { w: 1, b: 2, outlier: '0' });
+    assert.deepEqual(await loss.page.evaluate(() => window.descent.settings()), { w: 1, b: 2, outlier: false });
     await loss.context.close();
   });
 
   test('3.4 downloads: the CSV matches the run, the PNG holds both charts', async () => {
     // No threshold, so the long run below is not cut short.
-    const { page, context } = await h.open('?scene=loop&threshold=off');
+    const { page, context } = await h.open('?scene=training&threshold=off');
     for (let i = 0; i < 5; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
     await page.evaluate(() => window.descent.step(35));
     await frames(page, 2);

@@ -19,7 +19,7 @@ function fragments(text) {
   return text.split(/\{\w+\}/).map((part) => part.trim()).filter((part) => part.length >= 8 && /[a-z]{3}/i.test(part));
 }
 
-for (const scene of ['loss', 'descent', 'backprop', 'loop']) {
+for (const scene of ['loss', 'descent', 'backprop', 'training']) {
   test(`${scene} in Chinese shows no English from the string tables`, async () => {
     const { page, context, problems } = await h.open(`?scene=${scene}&lang=zh`);
     const shown = await page.evaluate(() => {

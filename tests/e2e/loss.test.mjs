@@ -2,17 +2,10 @@
 // the release build in dist/.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { join } from 'node:path';
-import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state, expectText } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { NON_FINITE, canvasInk, expectNotice, expectSharp, expectText, frames, screenshots, sharedHarness, state } from './browser.mjs';
 
-let h;
-before(async () => {
-  h = await harness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = sharedHarness();
 
 /** MSE and MAE of the line (w, b) over the points, computed here, independently of the page. */
 function losses({ xs, ys }, w, b) {
@@ -36,8 +29,8 @@ function close(actual, expected, relative = 2e-3) {
 }
 
 describe('loss-functions scene', () => {
-  test('loads cleanly; MSE and MAE on the page match an independent computation', async () => {
-    const { page, context, problems, foreign } = await h.open('?scene=loss&w=1.5&b=2');
+  test('loads cleanly; MSE and MAE on the page match an independent computation', async (t) => {
+    const { page } = await h.page(t, '?scene=loss&w=1.5&b=2');
     const s = await state(page);
     assert.equal(s.n, 12);
     assert.equal(s.w, 1.5);
@@ -53,34 +46,28 @@ describe('loss-functions scene', () => {
     await expectText(page, '[data-live="n-squared"]', /^12$/);
     const largest = expected.errors.reduce((m, e) => (Math.abs(e) > Math.abs(m) ? e : m), 0);
     close(s.largestResidual, largest, 1e-12);
-    await expectText(page, '#lf-w-value', /w = 1\.5/);
+    await expectText(page, '#loss-w-value', /w = 1\.5/);
     assert.equal(await page.locator('math').count() >= 4, true, 'formulas are MathML');
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(foreign, []);
-    await context.close();
   });
 
-  test('both canvases have ink, and the squares grow as the line moves away', async () => {
-    const { page, context, problems } = await h.open('?scene=loss&w=1&b=5');
+  test('both canvases have ink, and the squares grow as the line moves away', async (t) => {
+    const { page } = await h.page(t, '?scene=loss&w=1&b=5');
     await frames(page, 3);
-    const far = await canvasInk(page, '#lf-scatter');
-    const curves = await canvasInk(page, '#lf-curves');
+    const far = await canvasInk(page, '#loss-scatter');
+    const curves = await canvasInk(page, '#loss-curves');
     assert.ok(far.ink > 10_000, `scatter has ink (${far.ink})`);
     assert.ok(curves.ink > 10_000, `curves have ink (${curves.ink})`);
     assert.ok(curves.blue > 500, `the e² curve and 2e line are drawn (${curves.blue} px)`);
     assert.ok(curves.orange > 30, `the largest error is ringed (${curves.orange} px)`);
-    assert.deepEqual(problems, []);
     await page.getByRole('button', { name: 'Best fit' }).click();
     await frames(page, 3);
-    const near = await canvasInk(page, '#lf-scatter');
+    const near = await canvasInk(page, '#loss-scatter');
     assert.ok(far.ink > near.ink * 1.5, `big errors, big squares (${far.ink} vs ${near.ink} px)`);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('keyboard on the sliders changes w and b, and the losses follow', async () => {
-    const { page, context, problems } = await h.open('?scene=loss&w=2&b=1');
+  test('keyboard on the sliders changes w and b, and the losses follow', async (t) => {
+    const { page } = await h.page(t, '?scene=loss&w=2&b=1');
     const slope = page.getByRole('slider', { name: 'slope w' });
     await slope.focus();
     for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
@@ -97,12 +84,10 @@ describe('loss-functions scene', () => {
     close(await shownNumber(page, '[data-live="mae"]'), expected.mae);
     const outline = await intercept.evaluate((node) => getComputedStyle(node).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('best fit lowers the MSE below every nearby line', async () => {
-    const { page, context } = await h.open('?scene=loss');
+  test('best fit lowers the MSE below every nearby line', async (t) => {
+    const { page } = await h.page(t, '?scene=loss');
     const before = await state(page);
     await page.getByRole('button', { name: 'Best fit' }).click();
     await frames(page, 2);
@@ -112,11 +97,10 @@ describe('loss-functions scene', () => {
       assert.ok(losses(s, s.w + dw, s.b + db).mse > s.mse, `(${dw}, ${db}) is worse`);
     }
     close(await shownNumber(page, '[data-live="mse"]'), s.mse);
-    await context.close();
   });
 
-  test('the outlier raises the MSE by a far larger factor than the MAE', async () => {
-    const { page, context, problems } = await h.open('?scene=loss&w=2&b=1');
+  test('the outlier raises the MSE by a far larger factor than the MAE', async (t) => {
+    const { page } = await h.page(t, '?scene=loss&w=2&b=1');
     const before = await state(page);
     await page.getByLabel('Add an outlier').check();
     await frames(page, 2);
@@ -130,20 +114,18 @@ describe('loss-functions scene', () => {
     assert.ok(mseFactor > 3 * maeFactor, `MSE ×${mseFactor} vs MAE ×${maeFactor}`);
     close(s.mseFactor, mseFactor, 1e-9);
     assert.equal(s.largestIndex, 12, 'the outlier is the largest error');
-    const effect = await page.locator('#lf-effect').innerText();
+    const effect = await page.locator('#loss-effect').innerText();
     assert.match(effect, new RegExp(`MSE ×${s.mseFactor.toPrecision(3).replace(/\.?0+$/, '')}`));
     assert.ok(s.reach >= 12, 'the error axis widens to show the outlier');
     close(await shownNumber(page, '[data-live="mse"]'), expected.mse);
     await expectText(page, '[data-live="n-absolute"]', /^13$/);
     await page.getByLabel('Add an outlier').uncheck();
     assert.equal((await state(page)).n, 12);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('dragging the line with the mouse: a handle tilts it, the body shifts it', async () => {
-    const { page, context, problems } = await h.open('?scene=loss&w=1&b=0');
-    const box = await page.locator('#lf-scatter').boundingBox();
+  test('dragging the line with the mouse: a handle tilts it, the body shifts it', async (t) => {
+    const { page } = await h.page(t, '?scene=loss&w=1&b=0');
+    const box = await page.locator('#loss-scatter').boundingBox();
     let s = await state(page);
     const [hx, hy] = s.handles[1];
     await page.mouse.move(box.x + hx, box.y + hy);
@@ -164,16 +146,14 @@ describe('loss-functions scene', () => {
     s = await state(page);
     close(s.w, w, 1e-9);
     assert.ok(s.b > 1, `shifted up: b = ${s.b}`);
-    const slider = Number(await page.locator('#lf-b').inputValue());
+    const slider = Number(await page.locator('#loss-b').inputValue());
     assert.ok(Math.abs(slider - s.b) < 0.06, 'the slider follows the drag');
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('touch dragging on a phone moves the line', async () => {
-    const { page, context, problems } = await h.open('?scene=loss&w=2&b=1', { width: 390, height: 844, hasTouch: true });
+  test('touch dragging on a phone moves the line', async (t) => {
+    const { page, context } = await h.page(t, '?scene=loss&w=2&b=1', { width: 390, height: 844, hasTouch: true });
     const s0 = await state(page);
-    const box = await page.locator('#lf-scatter').boundingBox();
+    const box = await page.locator('#loss-scatter').boundingBox();
     const [hx, hy] = s0.handles[0];
     // Real touches through the browser's input pipeline: Chromium turns them into pointer events.
     const cdp = await context.newCDPSession(page);
@@ -188,61 +168,46 @@ describe('loss-functions scene', () => {
     const s = await state(page);
     assert.ok(s.w > s0.w, `lowering the left end raises the slope: ${s0.w} → ${s.w}`);
     assert.equal(s.dragging, false);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('a bad address falls back with a visible notice', async () => {
-    const { page, context, problems } = await h.open('?scene=loss&w=abc&b=99&outlier=2');
-    const notice = page.locator('#notice');
-    await notice.waitFor({ state: 'visible' });
-    const text = await notice.innerText();
-    for (const name of ['w', 'b', 'outlier']) assert.match(text, new RegExp(`\\b${name}\\b`));
+  test('a bad address falls back with a visible notice', async (t) => {
+    const { page } = await h.page(t, '?scene=loss&w=abc&b=99&outlier=2');
+    await expectNotice(page, ['w', 'b', 'outlier']);
     const s = await state(page);
     assert.equal(s.w, 1.7);
     assert.equal(s.b, 2.5);
     assert.equal(s.outlier, false);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('the address can switch the outlier on; Chinese uses the chapter\'s terms', async () => {
-    const { page, context, problems } = await h.open('?scene=loss&outlier=1&lang=zh');
+  test('the address can switch the outlier on; Chinese uses the chapter\'s terms', async (t) => {
+    const { page } = await h.page(t, '?scene=loss&outlier=1&lang=zh');
     assert.equal((await state(page)).outlier, true);
     assert.equal(await page.getByLabel('加入一个离群点').isChecked(), true);
     const text = await page.locator('body').innerText();
     for (const term of ['损失函数', '均方误差', '处处可导', '惩罚大误差', '斜率 w', '截距 b']) assert.ok(text.includes(term), term);
     assert.doesNotMatch(text, NON_FINITE);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('sharp on HiDPI screens', async () => {
-    const { page, context } = await h.open('?scene=loss', { scale: 2 });
-    for (const selector of ['#lf-scatter', '#lf-curves']) {
-      const ink = await canvasInk(page, selector);
-      assert.equal(ink.width, ink.cssWidth * 2);
-      assert.equal(ink.height, ink.cssHeight * 2);
-    }
-    await context.close();
+  test('sharp on HiDPI screens', async (t) => {
+    const { page } = await h.page(t, '?scene=loss', { scale: 2 });
+    await expectSharp(page, ['#loss-scatter', '#loss-curves']);
   });
 
-  test('screenshots at 1280×720 and 390×844, laid out without overflow', async () => {
-    for (const [width, height, name] of [[1280, 720, 'loss-1280x720.png'], [390, 844, 'loss-390x844.png']]) {
-      const { page, context, problems } = await h.open('?scene=loss&outlier=1', { width, height, hasTouch: width < 500 });
-      await frames(page, 5);
-      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
-      assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
-      const box = await page.locator('#lf-scatter').boundingBox();
-      assert.ok(box.width > width * 0.5 && box.height >= 240, 'the scatter is big');
-      if (width > 1000) {
-        const controls = await page.locator('.lf-controls').boundingBox();
-        assert.ok(controls.y + controls.height <= height, 'the controls are above the fold');
-      }
-      await page.screenshot({ path: join(ARTIFACTS, name) });
-      assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-      assert.deepEqual(problems, []);
-      await context.close();
-    }
+  test('screenshots at 1280×720 and 390×844, laid out without overflow', async (t) => {
+    await screenshots(h, t, {
+      query: '?scene=loss&outlier=1',
+      name: 'loss',
+      chart: '#loss-scatter',
+      minHeight: 240,
+      what: 'the scatter',
+      prepare: (page) => frames(page, 5),
+      async check(page, { width, height }) {
+        if (width > 1000) {
+          const controls = await page.locator('.loss-controls').boundingBox();
+          assert.ok(controls.y + controls.height <= height, 'the controls are above the fold');
+        }
+        assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+      },
+    });
   });
 });

@@ -39,7 +39,7 @@ describe('page shell', () => {
 
   test('the navigation goes from scene to scene, keeping language and projector mode', async () => {
     const { page, context, problems } = await h.open('?scene=loss&lang=zh&present=1');
-    const headings = { descent: '#gd-heading', backprop: '#bp-heading', loop: '#lp-heading', loss: '#lf-heading' };
+    const headings = { descent: '#descent-heading', backprop: '#backprop-heading', training: '#training-heading', loss: '#loss-heading' };
     for (const [scene, heading] of Object.entries(headings)) {
       await page.locator(`.scenes a[data-scene="${scene}"]`).click();
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
@@ -63,7 +63,7 @@ describe('page shell', () => {
       loss: ['w', 'b', 'outlier'],
       descent: ['curve', 'lr', 'start', 'speed'],
       backprop: ['x', 'y', 'w1', 'b1', 'w2', 'b2', 'lr'],
-      loop: ['seed', 'lr', 'speed', 'threshold'],
+      training: ['seed', 'lr', 'speed', 'threshold'],
     };
     // An unknown scene name falls back to the default scene.
     const unknown = await h.open(`?scene=${encodeURIComponent(attacks[1])}`);
@@ -113,10 +113,10 @@ describe('page shell', () => {
     const frame = page.frameLocator('#descent');
     await frame.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
     assert.equal(await frame.locator('header.top').isVisible(), false, 'no page chrome');
-    assert.equal(await frame.locator('#speed').isVisible(), false, 'speed hidden');
-    assert.equal(await frame.locator('#curve').isVisible(), false, 'curve hidden');
-    assert.equal(await frame.locator('#lr').isDisabled(), true, 'learning rate locked');
-    const box = await frame.locator('#curve-canvas').boundingBox();
+    assert.equal(await frame.locator('#descent-speed').isVisible(), false, 'speed hidden');
+    assert.equal(await frame.locator('#descent-curve').isVisible(), false, 'curve hidden');
+    assert.equal(await frame.locator('#descent-lr').isDisabled(), true, 'learning rate locked');
+    const box = await frame.locator('#descent-curve-canvas').boundingBox();
     const frameBox = await page.locator('#descent').boundingBox();
     assert.ok(box.width > frameBox.width * 0.5, 'the scene fills the frame');
     await page.waitForFunction(() => window.received.some((m) => m.type === 'descent:ready'));
@@ -134,7 +134,7 @@ describe('page shell', () => {
     const width = (await frame.locator('body').boundingBox()).width;
     await page.setViewportSize({ width: 420, height: 900 });
     await page.waitForTimeout(300);
-    assert.ok((await frame.locator('#curve-canvas').boundingBox()).width < width, 'follows the iframe size');
+    assert.ok((await frame.locator('#descent-curve-canvas').boundingBox()).width < width, 'follows the iframe size');
     await page.screenshot({ path: join(ARTIFACTS, 'embedded-iframe.png') });
     assert.deepEqual(problems, []);
     await browser.close();
@@ -145,11 +145,11 @@ describe('page shell', () => {
     const { page, context } = await h.open('?scene=descent&curve=bumpy');
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.regime-name')).fontSize));
     const normal = await size();
-    const inkNormal = (await canvasInk(page, '#curve-canvas')).ink;
+    const inkNormal = (await canvasInk(page, '#descent-curve-canvas')).ink;
     await page.getByRole('button', { name: 'Projector' }).click();
     await frames(page, 3);
     assert.ok((await size()) > normal * 1.1, 'larger type');
-    assert.ok((await canvasInk(page, '#curve-canvas')).ink > inkNormal * 1.15, 'thicker lines');
+    assert.ok((await canvasInk(page, '#descent-curve-canvas')).ink > inkNormal * 1.15, 'thicker lines');
     assert.equal(await page.locator('#present-toggle').getAttribute('aria-pressed'), 'true');
     await page.locator('body').press('p');
     assert.equal(await page.locator('#present-toggle').getAttribute('aria-pressed'), 'false');
@@ -186,7 +186,7 @@ describe('page shell', () => {
       [sheet.width, sheet.height] = [image.width, image.height];
       const context = sheet.getContext('2d', { willReadFrequently: true });
       context.drawImage(image, 0, 0);
-      const curveWidth = document.querySelector('#curve-canvas').width;
+      const curveWidth = document.querySelector('#descent-curve-canvas').width;
       const data = context.getImageData(0, 0, curveWidth, image.height).data;
       let ink = 0;
       let orange = 0;
@@ -211,7 +211,7 @@ describe('page shell', () => {
       }, /Oscillating|Diverging/],
       ['loss', '?scene=loss', async (page) => page.getByRole('button', { name: 'Best fit' }).click(), /MSE = [\d.]+, MAE = [\d.]+/],
       ['backprop', '?scene=backprop', async (page) => page.getByRole('button', { name: 'Step backward' }).click(), /∂L\/∂ŷ|1/],
-      ['loop', '?scene=loop', async (page) => page.getByRole('button', { name: 'Step', exact: true }).click(), /Epoch|epoch|loss/i],
+      ['training', '?scene=training', async (page) => page.getByRole('button', { name: 'Step', exact: true }).click(), /Epoch|epoch|loss/i],
     ];
     for (const [scene, query, act, expected] of cases) {
       const { page, context, problems } = await h.open(query);
@@ -246,7 +246,7 @@ describe('served from a sub-path', () => {
       const { page, context, problems, foreign } = await nested.open('?scene=descent');
       await page.getByRole('button', { name: 'Step', exact: true }).click();
       assert.equal((await state(page)).steps, 1);
-      assert.ok((await canvasInk(page, '#curve-canvas')).orange > 50);
+      assert.ok((await canvasInk(page, '#descent-curve-canvas')).orange > 50);
       assert.deepEqual(problems, []);
       assert.deepEqual(foreign, []);
       await context.close();

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { READOUT_EVERY_MS, readoutClock } from '../../www/controls/readout.js';
+import { READOUT_EVERY_MS, readoutClock } from '../../www/kit/readout.js';
 
 test('a fresh readout is written at once, then only after a change', () => {
   const clock = readoutClock();

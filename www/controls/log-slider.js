@@ -19,7 +19,7 @@ export function fraction(value, low, high) {
   return Math.log(value / low) / Math.log(high / low);
 }
 
-export function roundSignificant(v, digits) {
+function roundSignificant(v, digits) {
   if (!Number.isFinite(v) || v === 0) return v;
   const scale = Math.pow(10, digits - 1 - Math.floor(Math.log10(Math.abs(v))));
   return Math.round(v * scale) / scale;

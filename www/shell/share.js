@@ -1,12 +1,10 @@
 // Shareable links: the scene's settings plus the page's own (language,
 // projector mode, embedding) in the address.
 
-/** The address that reopens this exact view. */
+/** The address that reopens this exact view; `sceneSettings` are the scene's [name, text] pairs. */
 export function shareLink({ scene, lang, present, embed, hide, lock }, sceneSettings) {
   const params = new URLSearchParams({ scene });
-  for (const [name, value] of Object.entries(sceneSettings ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
-  }
+  for (const [name, text] of sceneSettings) params.set(name, text);
   params.set('lang', lang);
   if (present) params.set('present', '1');
   if (embed) params.set('embed', '1');

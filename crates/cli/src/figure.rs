@@ -1,77 +1,207 @@
-//! `descent figure`: a scene's picture as SVG, for slides and printed course
-//! notes, drawn by the same `descent-plot` code the page uses.
+//! `descent figure SCENE`: a scene's picture as SVG, for slides and printed
+//! course notes, drawn by the same `descent-plot` code the page uses. One
+//! subcommand per scene, each with only its own flags; the older spelling
+//! `figure --scene SCENE` is rewritten to it before parsing.
 
-use descent_core::chain_rule::{ChainParameters, ChainRule, Example, Factor};
-use descent_core::line_fit::{Line, LineFit};
 use descent_core::nn::OptimizerConfig;
+use descent_core::scenes::backprop::{ChainParameters, ChainRule, Example, Factor};
+use descent_core::scenes::loss::{Line, LineFit};
 use descent_core::{Curve, Descent, Training};
 use descent_plot::scenes::loss::{curves, scatter, LossText};
 use descent_plot::scenes::{backprop, descent, training};
 use descent_plot::{loss_plot, DrawError, SceneText, Style};
 use plotters::prelude::*;
 
-use crate::args::{finite, Flags};
+use crate::args::{count, finite, learning_rate, steps};
 use crate::error::CliError;
 
-const SCENES: &str = "loss, descent, backprop, loop";
-const FLAGS: [&str; 16] = [
-    "--scene",
-    "--out",
-    "--width",
-    "--height",
-    "--curve",
-    "--lr",
-    "--start",
-    "--steps",
-    "--w",
-    "--b",
-    "--outlier",
-    "--revealed",
-    "--seed",
-    "--epochs",
-    "--x",
-    "--y",
-];
+/// The scenes, by their subcommand names (`loop` is also accepted for
+/// `training`, the page's old name for it).
+const SCENES: [&str; 4] = ["loss", "descent", "backprop", "training"];
 /// The largest picture side, in pixels.
-const MAX_SIDE: u64 = 8000;
+const MAX_SIDE: u32 = 8000;
 
-/// Writes the figure; returns a one-line confirmation.
-pub fn run(args: &[String]) -> Result<String, CliError> {
-    let flags = Flags::parse("figure", args, &FLAGS)?;
-    let scene = flags.required("--scene", &format!("a scene: {SCENES}"))?;
-    let out = flags.required("--out", "a file name ending in .svg")?;
-    if !out.ends_with(".svg") {
-        return Err(CliError::new(
-            "--out",
-            format!("must end in .svg (got {out:?})"),
-        ));
+/// `descent figure SCENE --out FILE.svg [--width PX --height PX] [settings]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    scene: Scene,
+}
+
+/// One subcommand per scene.
+#[derive(Debug, clap::Subcommand)]
+enum Scene {
+    /// 3.1: the line, its residual squares, and the loss of one error.
+    Loss(LossArgs),
+    /// 3.2: the ball on its curve after --steps steps, and the loss plot.
+    Descent(DescentArgs),
+    /// 3.3: the network graph with the first --revealed chain-rule steps shown.
+    Backprop(BackpropArgs),
+    /// 3.4: the chapter's network after --epochs epochs, and its loss plot.
+    #[command(alias = "loop")]
+    Training(TrainingArgs),
+}
+
+/// The flags every scene takes.
+#[derive(Debug, clap::Args)]
+struct Page {
+    /// The SVG file to write.
+    #[arg(long, value_name = "FILE.svg", value_parser = svg_name)]
+    out: String,
+    /// Width in pixels, 100…8000.
+    #[arg(long, value_name = "PX", value_parser = side, default_value = "1200")]
+    width: u32,
+    /// Height in pixels, 100…8000.
+    #[arg(long, value_name = "PX", value_parser = side, default_value = "450")]
+    height: u32,
+}
+
+#[derive(Debug, clap::Args)]
+struct LossArgs {
+    #[command(flatten)]
+    page: Page,
+    /// The line's slope w (default 1.7).
+    #[arg(long, value_parser = finite, allow_negative_numbers = true)]
+    w: Option<f64>,
+    /// The line's intercept b (default 2.5).
+    #[arg(long, value_parser = finite, allow_negative_numbers = true)]
+    b: Option<f64>,
+    /// 1 to add the chapter's outlier, 0 not to (default 0).
+    #[arg(long, value_name = "0|1", value_parser = outlier)]
+    outlier: Option<bool>,
+}
+
+#[derive(Debug, clap::Args)]
+struct DescentArgs {
+    #[command(flatten)]
+    page: Page,
+    /// The loss curve: data-mse, bumpy or bowl (default data-mse).
+    #[arg(long, value_name = "NAME", value_parser = crate::descend::curve)]
+    curve: Option<Curve>,
+    /// The learning rate η ≥ 0 (default 0.3·η* at the start).
+    #[arg(long, value_name = "X", value_parser = learning_rate, allow_negative_numbers = true)]
+    lr: Option<f64>,
+    /// Where to start (default: the curve's usual start).
+    #[arg(long, value_name = "W", value_parser = finite, allow_negative_numbers = true)]
+    start: Option<f64>,
+    /// Steps to take before drawing, at most 1000000 (default 10).
+    #[arg(long, value_name = "N", value_parser = steps, allow_negative_numbers = true)]
+    steps: Option<u64>,
+}
+
+#[derive(Debug, clap::Args)]
+struct BackpropArgs {
+    #[command(flatten)]
+    page: Page,
+    /// The example's input x.
+    #[arg(long, value_parser = finite, allow_negative_numbers = true)]
+    x: Option<f64>,
+    /// The example's target y, in [0, 1].
+    #[arg(long, value_parser = finite, allow_negative_numbers = true)]
+    y: Option<f64>,
+    /// How many chain-rule steps to show, 0…8 (default 8).
+    #[arg(long, value_name = "N", value_parser = count, allow_negative_numbers = true)]
+    revealed: Option<u64>,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainingArgs {
+    #[command(flatten)]
+    page: Page,
+    /// The seed of the data and the initial weights (default 42, the chapter's).
+    #[arg(long, value_parser = count, allow_negative_numbers = true)]
+    seed: Option<u64>,
+    /// The learning rate η ≥ 0 (default 0.01).
+    #[arg(long, value_name = "X", value_parser = learning_rate, allow_negative_numbers = true)]
+    lr: Option<f64>,
+    /// Epochs to train before drawing, at most 1000000 (default 100).
+    #[arg(long, value_name = "N", value_parser = steps, allow_negative_numbers = true)]
+    epochs: Option<u64>,
+}
+
+fn svg_name(text: &str) -> Result<String, String> {
+    if text.ends_with(".svg") {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("must end in .svg (got {text:?})"))
     }
-    let side = |flag: &str, default: u64| -> Result<u32, CliError> {
-        let value = flags.count(flag)?.unwrap_or(default);
-        if !(100..=MAX_SIDE).contains(&value) {
-            return Err(CliError::new(
-                flag,
-                format!("must be 100…{MAX_SIDE} pixels (got {value})"),
-            ));
-        }
-        Ok(value as u32)
-    };
-    let size = (side("--width", 1200)?, side("--height", 450)?);
-    let draw = match scene {
-        "descent" => draw_descent,
-        "loss" => draw_loss,
-        "backprop" => draw_backprop,
-        "loop" => draw_loop,
-        other => {
+}
+
+fn side(text: &str) -> Result<u32, String> {
+    let value = count(text)?;
+    u32::try_from(value)
+        .ok()
+        .filter(|v| (100..=MAX_SIDE).contains(v))
+        .ok_or_else(|| format!("must be 100…{MAX_SIDE} pixels (got {value})"))
+}
+
+fn outlier(text: &str) -> Result<bool, String> {
+    match text {
+        "0" => Ok(false),
+        "1" => Ok(true),
+        other => Err(format!("must be 0 or 1 (got {other:?})")),
+    }
+}
+
+/// `figure … --scene NAME …` as `figure NAME …`, so both spellings reach
+/// the same subcommand; other arguments pass through unchanged.
+pub fn scene_as_subcommand(mut args: Vec<String>) -> Result<Vec<String>, CliError> {
+    if args.first().map(String::as_str) != Some("figure") {
+        return Ok(args);
+    }
+    let next = args.get(1).map(String::as_str);
+    let is_scene = |name: &str| SCENES.contains(&name) || name == "loop";
+    if next.is_none_or(|a| is_scene(a) || a == "help" || a == "--help" || a == "-h") {
+        return Ok(args);
+    }
+    let scenes = SCENES.join(", ");
+    let position = args
+        .iter()
+        .position(|a| a == "--scene" || a.starts_with("--scene="));
+    let Some(i) = position else {
+        if next.is_some_and(|a| a.starts_with('-')) {
             return Err(CliError::new(
                 "--scene",
-                format!("unknown scene {other:?} ({SCENES})"),
-            ))
+                format!("missing (figure needs a scene: {scenes})"),
+            ));
         }
+        return Ok(args);
     };
+    let flag = args.remove(i);
+    let name = match flag.strip_prefix("--scene=") {
+        Some(name) => name.to_owned(),
+        None if i < args.len() => args.remove(i),
+        None => return Err(CliError::new("--scene", "missing value")),
+    };
+    if !is_scene(&name) {
+        return Err(CliError::new(
+            "--scene",
+            format!("unknown scene {name:?} ({scenes})"),
+        ));
+    }
+    args.insert(1, name);
+    Ok(args)
+}
+
+/// Writes the figure; returns a one-line confirmation.
+pub fn run(args: &Args) -> Result<String, CliError> {
+    let (name, page) = match &args.scene {
+        Scene::Loss(a) => ("loss", &a.page),
+        Scene::Descent(a) => ("descent", &a.page),
+        Scene::Backprop(a) => ("backprop", &a.page),
+        Scene::Training(a) => ("training", &a.page),
+    };
+    let out = page.out.as_str();
+    let size = (page.width, page.height);
     let drawn = {
         let area = SVGBackend::new(out, size).into_drawing_area();
-        draw(&flags, &area).and_then(|()| {
+        match &args.scene {
+            Scene::Loss(a) => draw_loss(a, &area),
+            Scene::Descent(a) => draw_descent(a, &area),
+            Scene::Backprop(a) => draw_backprop(a, &area),
+            Scene::Training(a) => draw_training(a, &area),
+        }
+        .and_then(|()| {
             area.present()
                 .map_err(|e| CliError::new("--out", format!("cannot write {out:?}: {e}")))
         })
@@ -82,48 +212,29 @@ pub fn run(args: &[String]) -> Result<String, CliError> {
     }
     drawn?;
     Ok(format!(
-        "wrote {out} ({}×{} px, scene {scene})\n",
+        "wrote {out} ({}×{} px, scene {name})\n",
         size.0, size.1
     ))
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a `map_err` callback takes the error by value"
+)]
 fn drawing(e: DrawError) -> CliError {
     CliError::new("--out", e.to_string())
 }
 
-fn learning_rate(flags: &Flags, default: f64) -> Result<f64, CliError> {
-    match flags.text("--lr") {
-        None => Ok(default),
-        Some(text) => finite("--lr", text)
-            .ok()
-            .filter(|lr| *lr >= 0.0)
-            .ok_or_else(|| {
-                CliError::new(
-                    "--lr",
-                    format!("must be a finite number ≥ 0 (got {text:?})"),
-                )
-            }),
-    }
-}
-
-/// 3.2: the ball on its curve after `--steps` steps, and the loss plot.
-fn draw_descent(flags: &Flags, area: &Area) -> Result<(), CliError> {
-    let name = flags.text("--curve").unwrap_or("data-mse");
-    let curve = Curve::from_name(name).ok_or_else(|| {
-        CliError::new(
-            "--curve",
-            format!("unknown curve {name:?} ({})", Curve::NAMES.join(", ")),
-        )
-    })?;
-    let start = flags
-        .finite("--start")?
-        .unwrap_or_else(|| curve.default_start());
-    let lr = learning_rate(flags, 0.3 * curve.critical_learning_rate(start))?;
-    let steps = flags.count("--steps")?.unwrap_or(10).min(1_000_000);
+fn draw_descent(args: &DescentArgs, area: &Area) -> Result<(), CliError> {
+    let curve = args.curve.clone().unwrap_or_else(Curve::data_mse);
+    let start = args.start.unwrap_or_else(|| curve.default_start());
+    let lr = args
+        .lr
+        .unwrap_or_else(|| 0.3 * curve.critical_learning_rate(start));
     let mut run = Descent::new(curve, start, lr);
-    run.step(steps);
+    run.step(args.steps.unwrap_or(10));
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 * 7 / 12);
     let style = Style::default();
     let text = SceneText {
@@ -135,22 +246,11 @@ fn draw_descent(flags: &Flags, area: &Area) -> Result<(), CliError> {
     Ok(())
 }
 
-/// 3.1: the line, its residual squares, and the loss of one error.
-fn draw_loss(flags: &Flags, area: &Area) -> Result<(), CliError> {
-    let w = flags.finite("--w")?.unwrap_or(1.7);
-    let b = flags.finite("--b")?.unwrap_or(2.5);
-    let outlier = match flags.text("--outlier").unwrap_or("0") {
-        "0" => false,
-        "1" => true,
-        other => {
-            return Err(CliError::new(
-                "--outlier",
-                format!("must be 0 or 1 (got {other:?})"),
-            ))
-        }
-    };
+fn draw_loss(args: &LossArgs, area: &Area) -> Result<(), CliError> {
+    let w = args.w.unwrap_or(1.7);
+    let b = args.b.unwrap_or(2.5);
     let mut fit = LineFit::chapter(Line::new(w, b).clamped());
-    fit.set_outlier(outlier);
+    fit.set_outlier(args.outlier.unwrap_or(false));
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 * 7 / 12);
     let style = Style::default();
     let text = LossText::default();
@@ -162,41 +262,37 @@ fn draw_loss(flags: &Flags, area: &Area) -> Result<(), CliError> {
     Ok(())
 }
 
-/// 3.3: the network graph with the first `--revealed` chain-rule steps shown.
-fn draw_backprop(flags: &Flags, area: &Area) -> Result<(), CliError> {
+fn draw_backprop(args: &BackpropArgs, area: &Area) -> Result<(), CliError> {
     let mut example = Example::default();
-    example.x = flags.finite("--x")?.unwrap_or(example.x);
-    example.y = flags.finite("--y")?.unwrap_or(example.y);
+    example.x = args.x.unwrap_or(example.x);
+    example.y = args.y.unwrap_or(example.y);
     let chain = ChainRule::new(ChainParameters::default(), example)
-        .map_err(|e| CliError::new(e.path(), e.problem()))?;
-    let revealed = flags
-        .count("--revealed")?
-        .unwrap_or(Factor::WALK.len() as u64);
-    if revealed > Factor::WALK.len() as u64 {
-        return Err(CliError::new(
-            "--revealed",
-            format!("at most {} steps (got {revealed})", Factor::WALK.len()),
-        ));
-    }
+        .map_err(|e| CliError::new(format!("--{}", e.path()), e.problem()))?;
+    let walk = Factor::WALK.len();
+    let revealed = match args.revealed {
+        None => walk,
+        Some(n) => usize::try_from(n)
+            .ok()
+            .filter(|n| *n <= walk)
+            .ok_or_else(|| {
+                CliError::new("--revealed", format!("at most {walk} steps (got {n})"))
+            })?,
+    };
     backprop::draw(
         area,
         &chain,
-        revealed as usize,
+        revealed,
         &Style::default(),
-        &Default::default(),
+        &backprop::GraphText::default(),
     )
     .map_err(drawing)
 }
 
-/// 3.4: the chapter's network after `--epochs` epochs, and its loss plot.
-fn draw_loop(flags: &Flags, area: &Area) -> Result<(), CliError> {
-    let seed = flags
-        .count("--seed")?
-        .unwrap_or(descent_core::data::CHAPTER_SEED);
-    let lr = learning_rate(flags, 0.01)?;
-    let epochs = flags.count("--epochs")?.unwrap_or(100).min(1_000_000);
+fn draw_training(args: &TrainingArgs, area: &Area) -> Result<(), CliError> {
+    let seed = args.seed.unwrap_or(descent_core::data::CHAPTER_SEED);
+    let lr = args.lr.unwrap_or(0.01);
     let mut training = Training::chapter_seeded(seed, OptimizerConfig::Sgd { lr });
-    training.step(epochs);
+    training.step(args.epochs.unwrap_or(100));
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 * 7 / 12);
     let style = Style::default();
     let text = SceneText {
@@ -204,7 +300,7 @@ fn draw_loop(flags: &Flags, area: &Area) -> Result<(), CliError> {
         loss_axis: "loss".into(),
         ..SceneText::default()
     };
-    training::draw(&left, &training, &style, &Default::default()).map_err(drawing)?;
+    training::draw(&left, &training, &style, &training::FitText::default()).map_err(drawing)?;
     loss_plot::draw(&right, training.history(), training.epochs(), &style, &text)
         .map_err(drawing)?;
     Ok(())

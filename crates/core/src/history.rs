@@ -7,6 +7,10 @@
 //! as a band after the buckets are merged. When the buckets are full,
 //! neighbours are merged pairwise and the stride doubles.
 
+/// A loss above this counts as flown off: the run is marked diverged
+/// (gradient descent on a curve and training alike).
+pub const LOSS_LIMIT: f64 = 1e30;
+
 /// Losses of a range of consecutive steps.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bucket {

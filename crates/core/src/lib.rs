@@ -10,22 +10,27 @@
 //!
 //! This crate knows nothing about browsers, plotting or files.
 
-pub mod chain_rule;
+//!
+//! Modules, lowest first: `chapter_data`, `data`, `history`, `curve`, `nn`
+//! (networks, backprop, optimizers), `training` (epoch-by-epoch sessions),
+//! `spec` (the training-spec format), and `scenes`, one module per scene
+//! with the math that scene shows: `loss` (3.1), `descent` (3.2),
+//! `backprop` (3.3), `training` (3.4). A module only uses modules listed
+//! before it.
+
 pub mod chapter_data;
-pub mod chapter_run;
 pub mod curve;
 pub mod data;
-pub mod descent;
 pub mod history;
-pub mod line_fit;
 pub mod nn;
+pub mod scenes;
 pub mod spec;
 pub mod training;
 
 pub use curve::Curve;
 pub use data::LinearData;
-pub use descent::{Descent, Regime};
 pub use history::{Bucket, LossHistory};
 pub use nn::{Activation, Layer, LayerTrace, Loss, Network, Optimizer, OptimizerConfig, Trace};
-pub use spec::{Init, Spec, SpecError};
-pub use training::{train, TrainResult, Training};
+pub use scenes::descent::{Descent, Regime};
+pub use spec::{train, Init, Spec, SpecError};
+pub use training::{TrainResult, Training};

@@ -1,5 +1,5 @@
 //! Training specs: the JSON format of the PyTorch reference runs in
-//! `tests/fixtures/` (see its README), read by hand from `serde_json::Value`
+//! `tests/fixtures/` (see its README), read with serde into the types below
 //! so that every error names the field it is about.
 //!
 //! ```text
@@ -15,23 +15,39 @@
 //!   "init": {"layers": [{"weight": [[…] per unit], "bias": […]}, …]}  or  "seed": int }
 //! ```
 //!
-//! Other fields (`name`, `description`, `expected`) are ignored.
-//! `hidden_activation` may be left out when there is no hidden layer.
+//! Other fields (`name`, `description`, `expected`) are ignored, as they are
+//! in PyTorch's generator. `hidden_activation` may be left out when there is
+//! no hidden layer. Numbers are read exactly as written (`float_roundtrip`).
+//!
+//! Reading happens in two steps: serde checks every value's type and range
+//! where it stands ([`de`], with the path from `serde_path_to_error`), then
+//! [`Spec::from_value`] checks how the values fit together — sizes against
+//! data and weights, and the caps ([`MAX_PARAMETERS`], [`MAX_SAMPLES`],
+//! [`MAX_EPOCHS`], [`MAX_WORK`]) — before any matrix is allocated.
 
 use std::fmt;
 
 use nalgebra::{DMatrix, DVector};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::nn::network::check_sizes;
-use crate::nn::{Activation, Layer, Loss, Network, OptimizerConfig};
-use crate::training::Training;
+use crate::nn::shape::parameter_count;
+use crate::nn::{Activation, Layer, Loss, Network, OptimizerConfig, ShapeError};
+use crate::training::{TrainResult, Training};
 
-/// The most epochs a spec may ask for ([`crate::train`] keeps every loss).
+mod de;
+
+/// The most epochs a spec may ask for ([`train`] keeps every loss).
 pub const MAX_EPOCHS: u64 = 10_000_000;
+/// The most weights and biases a spec's network may have (the chapter's has 31).
+pub const MAX_PARAMETERS: usize = 1_000_000;
+/// The most samples a spec's data may have (the chapter's has 100).
+pub const MAX_SAMPLES: usize = 100_000;
+/// The most work one spec may ask for, as epochs × samples × parameters
+/// (about a minute of training natively; the chapter's run is 310 000).
+pub const MAX_WORK: u64 = 100_000_000_000;
 
-/// A problem with a spec (or with shapes handed to a network), naming the
-/// field: displays as one line `path: problem`, for example
+/// A problem with a spec, naming the field: displays as one line
+/// `path: problem`, for example
 /// `optimizer.lr: must be a finite number ≥ 0 (got -1)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpecError {
@@ -56,6 +72,24 @@ impl SpecError {
     /// What is wrong with it.
     pub fn problem(&self) -> &str {
         &self.problem
+    }
+
+    /// A network's shape error, named by the spec field it comes from.
+    fn of_shape(e: ShapeError) -> Self {
+        let path = match e {
+            ShapeError::NoLayers => "init.layers".to_owned(),
+            ShapeError::TooFewSizes { .. } | ShapeError::TooManyParameters { .. } => {
+                "model.layers".to_owned()
+            }
+            ShapeError::ZeroSize { index } => format!("model.layers[{index}]"),
+            ShapeError::EmptyWeight { layer, .. } | ShapeError::Unchained { layer, .. } => {
+                format!("init.layers[{layer}].weight")
+            }
+            ShapeError::BiasLength { layer, .. } => format!("init.layers[{layer}].bias"),
+            ShapeError::NoSamples | ShapeError::InputWidth { .. } => "data.x".to_owned(),
+            ShapeError::TargetCount { .. } | ShapeError::TargetWidth { .. } => "data.y".to_owned(),
+        };
+        Self::new(path, e.problem())
     }
 }
 
@@ -113,97 +147,13 @@ impl Spec {
 
     /// Checks a spec already parsed as JSON.
     pub fn from_value(value: &Value) -> Result<Self, SpecError> {
-        let root = object(value, "spec")?;
-        let name = root.get("name").and_then(Value::as_str).map(str::to_owned);
-
-        let model = object(required(root, "", "model")?, "model")?;
-        let layers = sizes(required(model, "model", "layers")?)?;
-        let hidden_activation = if layers.len() > 2 || model.contains_key("hidden_activation") {
-            activation(
-                required(model, "model", "hidden_activation")?,
-                "model.hidden_activation",
-            )?
-        } else {
-            Activation::Identity
-        };
-        let output_activation = activation(
-            required(model, "model", "output_activation")?,
-            "model.output_activation",
-        )?;
-
-        let loss_name = string(required(root, "", "loss")?, "loss")?;
-        let loss = Loss::from_name(loss_name).ok_or_else(|| {
-            SpecError::new(
-                "loss",
-                format!(
-                    "unknown loss {loss_name:?} ({})",
-                    names(Loss::ALL.map(Loss::name))
-                ),
-            )
+        let de::Object(root) = serde_path_to_error::deserialize::<_, de::Object<de::Root>>(value)
+            .map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { "spec".to_owned() } else { path };
+            SpecError::new(path, e.into_inner().to_string())
         })?;
-
-        let optimizer = optimizer(required(root, "", "optimizer")?)?;
-
-        let epochs_value = required(root, "", "epochs")?;
-        let epochs = epochs_value.as_u64().ok_or_else(|| {
-            SpecError::new(
-                "epochs",
-                format!("must be a non-negative integer (got {epochs_value})"),
-            )
-        })?;
-        if epochs > MAX_EPOCHS {
-            return Err(SpecError::new(
-                "epochs",
-                format!("at most {MAX_EPOCHS} (got {epochs})"),
-            ));
-        }
-
-        let data = object(required(root, "", "data")?, "data")?;
-        let n_in = layers[0];
-        let n_out = layers[layers.len() - 1];
-        let x = rows(
-            required(data, "data", "x")?,
-            "data.x",
-            None,
-            n_in,
-            "model.layers[0]",
-        )?;
-        let y = rows(
-            required(data, "data", "y")?,
-            "data.y",
-            Some(x.nrows()),
-            n_out,
-            "the last of model.layers",
-        )?;
-
-        let init = match (root.get("init"), root.get("seed")) {
-            (Some(init), _) => Init::Layers(init_layers(init, &layers)?),
-            (None, Some(seed)) => Init::Seed(seed.as_u64().ok_or_else(|| {
-                SpecError::new(
-                    "seed",
-                    format!("must be a non-negative integer (got {seed})"),
-                )
-            })?),
-            (None, None) => {
-                return Err(SpecError::new(
-                    "init",
-                    "missing (give init.layers, or a seed to draw them)",
-                ))
-            }
-        };
-
-        Ok(Self {
-            name,
-            layers,
-            hidden_activation,
-            output_activation,
-            loss,
-            optimizer,
-            epochs,
-            x,
-            y,
-            init,
-        })
+        root.check()
     }
 
     /// The initial network.
@@ -214,7 +164,8 @@ impl Spec {
                     layers.clone(),
                     self.hidden_activation,
                     self.output_activation,
-                )?;
+                )
+                .map_err(SpecError::of_shape)?;
                 if network.sizes() != self.layers {
                     return Err(SpecError::new(
                         "init.layers",
@@ -232,7 +183,8 @@ impl Spec {
                 self.hidden_activation,
                 self.output_activation,
                 *seed,
-            ),
+            )
+            .map_err(SpecError::of_shape),
         }
     }
 
@@ -244,133 +196,136 @@ impl Spec {
             self.x.clone(),
             self.y.clone(),
         )
+        .map_err(SpecError::of_shape)
     }
 }
 
-/// `parent.key`, or `key` at the root.
-fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
+/// Trains as `spec` says, recording every loss.
+pub fn train(spec: &Spec) -> Result<TrainResult, SpecError> {
+    Ok(spec.training()?.run(spec.epochs))
 }
 
-/// What kind of JSON value this is, for error messages.
-fn kind(value: &Value) -> String {
-    match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("the string {s:?}"),
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
-    }
+fn missing(path: &str) -> SpecError {
+    SpecError::new(path, "missing")
 }
 
-fn names<const N: usize>(list: [&str; N]) -> String {
-    list.join(", ")
+fn required<T>(value: Option<T>, path: &str) -> Result<T, SpecError> {
+    value.ok_or_else(|| missing(path))
 }
 
-fn required<'a>(
-    object: &'a Map<String, Value>,
-    parent: &str,
-    key: &str,
-) -> Result<&'a Value, SpecError> {
-    object
-        .get(key)
-        .ok_or_else(|| SpecError::new(join(parent, key), "missing"))
-}
+impl de::Root {
+    /// How the values fit together, then the spec.
+    fn check(self) -> Result<Spec, SpecError> {
+        let model = required(self.model, "model")?.0;
+        let layers = sizes(required(model.layers, "model.layers")?.0)?;
+        let hidden_activation = match model.hidden_activation {
+            Some(de::Named(activation)) => activation,
+            None if layers.len() > 2 => return Err(missing("model.hidden_activation")),
+            None => Activation::Identity,
+        };
+        let de::Named(output_activation) =
+            required(model.output_activation, "model.output_activation")?;
+        let de::Named(loss) = required(self.loss, "loss")?;
+        let optimizer = optimizer(required(self.optimizer, "optimizer")?.0)?;
+        let de::Count(epochs) = required(self.epochs, "epochs")?;
+        if epochs > MAX_EPOCHS {
+            return Err(SpecError::new(
+                "epochs",
+                format!("at most {MAX_EPOCHS} (got {epochs})"),
+            ));
+        }
 
-fn object<'a>(value: &'a Value, path: &str) -> Result<&'a Map<String, Value>, SpecError> {
-    value
-        .as_object()
-        .ok_or_else(|| SpecError::new(path, format!("expected an object, got {}", kind(value))))
-}
+        let data = required(self.data, "data")?.0;
+        let (n_in, n_out) = (layers[0], layers[layers.len() - 1]);
+        let x = required(data.x, "data.x")?.0;
+        if x.is_empty() {
+            return Err(SpecError::new("data.x", "needs at least one sample"));
+        }
+        if x.len() > MAX_SAMPLES {
+            return Err(SpecError::new(
+                "data.x",
+                format!("at most {MAX_SAMPLES} samples (got {})", x.len()),
+            ));
+        }
+        let y = required(data.y, "data.y")?.0;
+        if y.len() != x.len() {
+            return Err(SpecError::new(
+                "data.y",
+                format!(
+                    "expected {} rows (as many as data.x), got {}",
+                    x.len(),
+                    y.len()
+                ),
+            ));
+        }
+        let samples = x.len() as u64;
+        let parameters = parameter_count(&layers) as u64;
+        let work = epochs.saturating_mul(samples).saturating_mul(parameters);
+        if work > MAX_WORK {
+            return Err(SpecError::new(
+                "epochs",
+                format!(
+                    "{epochs} epochs × {samples} samples × {parameters} parameters is more \
+                     than the {MAX_WORK} allowed"
+                ),
+            ));
+        }
+        let x = rows(&x, "data.x", n_in, "model.layers[0]")?;
+        let y = rows(&y, "data.y", n_out, "the last of model.layers")?;
 
-fn array<'a>(value: &'a Value, path: &str, what: &str) -> Result<&'a Vec<Value>, SpecError> {
-    value
-        .as_array()
-        .ok_or_else(|| SpecError::new(path, format!("expected {what}, got {}", kind(value))))
-}
+        let init = match (self.init, self.seed) {
+            (Some(de::Object(init)), _) => Init::Layers(init_layers(init, &layers)?),
+            (None, Some(de::Count(seed))) => Init::Seed(seed),
+            (None, None) => {
+                return Err(SpecError::new(
+                    "init",
+                    "missing (give init.layers, or a seed to draw them)",
+                ))
+            }
+        };
 
-fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str, SpecError> {
-    value
-        .as_str()
-        .ok_or_else(|| SpecError::new(path, format!("expected a string, got {}", kind(value))))
-}
-
-fn number(value: &Value, path: &str) -> Result<f64, SpecError> {
-    value
-        .as_f64()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| SpecError::new(path, format!("expected a number, got {}", kind(value))))
-}
-
-/// A finite number ≥ 0.
-fn non_negative(value: &Value, path: &str) -> Result<f64, SpecError> {
-    match value.as_f64() {
-        Some(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(SpecError::new(
-            path,
-            format!("must be a finite number ≥ 0 (got {})", kind(value)),
-        )),
-    }
-}
-
-fn activation(value: &Value, path: &str) -> Result<Activation, SpecError> {
-    let name = string(value, path)?;
-    Activation::from_name(name).ok_or_else(|| {
-        SpecError::new(
-            path,
-            format!(
-                "unknown activation {name:?} ({})",
-                names(Activation::ALL.map(Activation::name))
-            ),
-        )
-    })
-}
-
-fn sizes(value: &Value) -> Result<Vec<usize>, SpecError> {
-    let path = "model.layers";
-    let list = array(value, path, "an array of layer sizes")?;
-    let sizes = list
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            v.as_u64()
-                .and_then(|s| usize::try_from(s).ok())
-                .filter(|s| *s > 0)
-                .ok_or_else(|| {
-                    SpecError::new(
-                        format!("{path}[{i}]"),
-                        format!("must be a positive integer (got {})", kind(v)),
-                    )
-                })
+        Ok(Spec {
+            name: self
+                .name
+                .as_ref()
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            layers,
+            hidden_activation,
+            output_activation,
+            loss,
+            optimizer,
+            epochs,
+            x,
+            y,
+            init,
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    check_sizes(&sizes)?;
+    }
+}
+
+/// Layer sizes: at least two, at most [`MAX_PARAMETERS`] parameters (each
+/// size is positive already).
+fn sizes(list: Vec<de::Size>) -> Result<Vec<usize>, SpecError> {
+    let sizes: Vec<usize> = list.into_iter().map(|de::Size(s)| s).collect();
+    crate::nn::shape::check_sizes(&sizes).map_err(SpecError::of_shape)?;
+    let parameters = parameter_count(&sizes);
+    if parameters > MAX_PARAMETERS {
+        return Err(SpecError::new(
+            "model.layers",
+            format!("{parameters} parameters, more than the {MAX_PARAMETERS} allowed"),
+        ));
+    }
     Ok(sizes)
 }
 
-fn optimizer(value: &Value) -> Result<OptimizerConfig, SpecError> {
-    let path = "optimizer";
-    let map = object(value, path)?;
-    let kind_name = string(required(map, path, "kind")?, "optimizer.kind")?;
-    let lr = non_negative(required(map, path, "lr")?, "optimizer.lr")?;
-    match kind_name {
+fn optimizer(map: de::Optimizer) -> Result<OptimizerConfig, SpecError> {
+    let de::Text(kind) = required(map.kind, "optimizer.kind")?;
+    let de::NonNegative(lr) = required(map.lr, "optimizer.lr")?;
+    match kind.as_str() {
         "sgd" => Ok(OptimizerConfig::Sgd { lr }),
         "momentum" => {
-            let momentum = non_negative(required(map, path, "momentum")?, "optimizer.momentum")?;
-            let nesterov = match map.get("nesterov") {
-                None => false,
-                Some(v) => v.as_bool().ok_or_else(|| {
-                    SpecError::new(
-                        "optimizer.nesterov",
-                        format!("expected true or false, got {}", kind(v)),
-                    )
-                })?,
-            };
+            let de::NonNegative(momentum) = required(map.momentum, "optimizer.momentum")?;
+            let nesterov = map.nesterov.is_some_and(|de::Flag(on)| on);
             if nesterov && momentum == 0.0 {
                 return Err(SpecError::new(
                     "optimizer.nesterov",
@@ -384,32 +339,19 @@ fn optimizer(value: &Value) -> Result<OptimizerConfig, SpecError> {
             })
         }
         "adam" => {
-            let (beta1, beta2) = match map.get("betas") {
+            let (beta1, beta2) = match map.betas.map(|list| list.0) {
                 None => (0.9, 0.999),
-                Some(v) => {
-                    let betas = array(v, "optimizer.betas", "an array [β₁, β₂]")?;
-                    if betas.len() != 2 {
+                Some(betas) => match betas[..] {
+                    [de::Beta(beta1), de::Beta(beta2)] => (beta1, beta2),
+                    _ => {
                         return Err(SpecError::new(
                             "optimizer.betas",
                             format!("expected 2 numbers [β₁, β₂], got {}", betas.len()),
-                        ));
+                        ))
                     }
-                    let beta = |i: usize| -> Result<f64, SpecError> {
-                        let path = format!("optimizer.betas[{i}]");
-                        let b = number(&betas[i], &path)?;
-                        if (0.0..1.0).contains(&b) {
-                            Ok(b)
-                        } else {
-                            Err(SpecError::new(path, format!("must be in [0, 1) (got {b})")))
-                        }
-                    };
-                    (beta(0)?, beta(1)?)
-                }
+                },
             };
-            let eps = match map.get("eps") {
-                None => 1e-8,
-                Some(v) => non_negative(v, "optimizer.eps")?,
-            };
+            let eps = map.eps.map_or(1e-8, |de::NonNegative(eps)| eps);
             Ok(OptimizerConfig::Adam {
                 lr,
                 beta1,
@@ -421,63 +363,45 @@ fn optimizer(value: &Value) -> Result<OptimizerConfig, SpecError> {
             "optimizer.kind",
             format!(
                 "unknown optimizer {other:?} ({})",
-                names(OptimizerConfig::KINDS)
+                OptimizerConfig::KINDS.join(", ")
             ),
         )),
     }
 }
 
-/// A list of numbers of length `width`.
-fn vector(value: &Value, path: &str, width: usize, why: &str) -> Result<Vec<f64>, SpecError> {
-    let list = array(value, path, "an array of numbers")?;
-    if list.len() != width {
-        return Err(SpecError::new(
+/// Checks that `list` has `width` numbers.
+fn width(list: &[de::Number], path: &str, width: usize, why: &str) -> Result<(), SpecError> {
+    if list.len() == width {
+        Ok(())
+    } else {
+        Err(SpecError::new(
             path,
             format!("expected {width} value(s){why}, got {}", list.len()),
-        ));
+        ))
     }
-    list.iter()
-        .enumerate()
-        .map(|(i, v)| number(v, &format!("{path}[{i}]")))
-        .collect()
 }
 
-/// Data rows (one per sample), each of `width` numbers; `count` rows when given.
+/// Data rows (one per sample, counted already), each of `width` numbers:
+/// every width is checked before the matrix is allocated.
 fn rows(
-    value: &Value,
+    list: &[de::List<de::Number, de::NumbersWhat>],
     path: &str,
-    count: Option<usize>,
-    width: usize,
+    columns: usize,
     width_from: &str,
 ) -> Result<DMatrix<f64>, SpecError> {
-    let list = array(value, path, "an array of rows, one per sample")?;
-    match count {
-        None if list.is_empty() => {
-            return Err(SpecError::new(path, "needs at least one sample"));
-        }
-        Some(n) if list.len() != n => {
-            return Err(SpecError::new(
-                path,
-                format!("expected {n} rows (as many as data.x), got {}", list.len()),
-            ));
-        }
-        _ => {}
-    }
-    let why = format!(" ({width_from} = {width})");
-    let mut values = Vec::with_capacity(list.len() * width);
+    let why = format!(" ({width_from} = {columns})");
     for (i, row) in list.iter().enumerate() {
-        values.extend(vector(row, &format!("{path}[{i}]"), width, &why)?);
+        width(&row.0, &format!("{path}[{i}]"), columns, &why)?;
     }
-    Ok(DMatrix::from_row_slice(list.len(), width, &values))
+    let values: Vec<f64> = list
+        .iter()
+        .flat_map(|row| row.0.iter().map(|de::Number(v)| *v))
+        .collect();
+    Ok(DMatrix::from_row_slice(list.len(), columns, &values))
 }
 
-fn init_layers(value: &Value, sizes: &[usize]) -> Result<Vec<Layer>, SpecError> {
-    let init = object(value, "init")?;
-    let list = array(
-        required(init, "init", "layers")?,
-        "init.layers",
-        "an array of layers",
-    )?;
+fn init_layers(init: de::Init, sizes: &[usize]) -> Result<Vec<Layer>, SpecError> {
+    let list = required(init.layers, "init.layers")?.0;
     let expected = sizes.len() - 1;
     if list.len() != expected {
         return Err(SpecError::new(
@@ -488,25 +412,17 @@ fn init_layers(value: &Value, sizes: &[usize]) -> Result<Vec<Layer>, SpecError> 
             ),
         ));
     }
-    list.iter()
+    list.into_iter()
         .enumerate()
-        .map(|(l, layer)| {
+        .map(|(l, de::Object(layer))| {
             let path = format!("init.layers[{l}]");
             let (inputs, outputs) = (sizes[l], sizes[l + 1]);
-            let map = object(layer, &path)?;
             let weight_path = format!("{path}.weight");
-            let weight_rows = array(
-                required(map, &path, "weight")?,
-                &weight_path,
-                "an array of rows, one per unit",
-            )?;
-            let widths: Vec<Option<usize>> = weight_rows
-                .iter()
-                .map(|r| r.as_array().map(Vec::len))
-                .collect();
+            let weight_rows = required(layer.weight, &weight_path)?.0;
+            let widths: Vec<usize> = weight_rows.iter().map(|r| r.0.len()).collect();
             let uniform = widths.windows(2).all(|w| w[0] == w[1]);
-            if weight_rows.len() != outputs || (uniform && widths.first() != Some(&Some(inputs))) {
-                let got_cols = widths.first().copied().flatten().unwrap_or(0);
+            if weight_rows.len() != outputs || (uniform && widths.first() != Some(&inputs)) {
+                let got_cols = widths.first().copied().unwrap_or(0);
                 return Err(SpecError::new(
                     weight_path,
                     format!(
@@ -515,24 +431,23 @@ fn init_layers(value: &Value, sizes: &[usize]) -> Result<Vec<Layer>, SpecError> 
                     ),
                 ));
             }
-            let mut weight = Vec::with_capacity(outputs * inputs);
-            for (j, row) in weight_rows.iter().enumerate() {
-                weight.extend(vector(
-                    row,
-                    &format!("{weight_path}[{j}]"),
-                    inputs,
-                    &format!(" (model.layers[{l}] = {inputs})"),
-                )?);
-            }
-            let bias = vector(
-                required(map, &path, "bias")?,
-                &format!("{path}.bias"),
+            let weight = rows(
+                &weight_rows,
+                &weight_path,
+                inputs,
+                &format!("model.layers[{l}]"),
+            )?;
+            let bias_path = format!("{path}.bias");
+            let bias = required(layer.bias, &bias_path)?.0;
+            width(
+                &bias,
+                &bias_path,
                 outputs,
                 &format!(" (model.layers[{}] = {outputs})", l + 1),
             )?;
             Ok(Layer::new(
-                DMatrix::from_row_slice(outputs, inputs, &weight),
-                DVector::from_vec(bias),
+                weight,
+                DVector::from_iterator(outputs, bias.into_iter().map(|de::Number(b)| b)),
             ))
         })
         .collect()

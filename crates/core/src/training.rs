@@ -16,11 +16,9 @@ use nalgebra::DMatrix;
 
 use crate::chapter_data;
 use crate::data::LinearData;
-use crate::descent::LOSS_LIMIT;
-use crate::history::LossHistory;
+use crate::history::{LossHistory, LOSS_LIMIT};
 use crate::nn::pass::Workspace;
-use crate::nn::{Activation, Gradients, Network, Optimizer, OptimizerConfig};
-use crate::spec::{Spec, SpecError};
+use crate::nn::{Activation, Gradients, Network, Optimizer, OptimizerConfig, ShapeError};
 
 /// A training session: network, optimizer, data and where the run is.
 #[derive(Clone, Debug)]
@@ -40,15 +38,15 @@ pub struct Training {
 
 impl Training {
     /// A session at epoch 0. `x` is N × n_in and `y` N × n_out (rows are
-    /// samples, N ≥ 1); errors name `data.x` / `data.y`.
+    /// samples, N ≥ 1).
     pub fn new(
         network: Network,
         optimizer: OptimizerConfig,
         x: DMatrix<f64>,
         y: DMatrix<f64>,
-    ) -> Result<Self, SpecError> {
-        network.check_inputs(&x, "data.x")?;
-        network.check_targets(&y, x.nrows(), "data.y")?;
+    ) -> Result<Self, ShapeError> {
+        network.check_inputs(&x)?;
+        network.check_targets(&y, x.nrows())?;
         Ok(Self::build(network, optimizer, x, y))
     }
 
@@ -94,11 +92,6 @@ impl Training {
         let network = Network::seeded(&[1, 10, 1], Activation::Relu, Activation::Identity, seed)
             .unwrap_or_else(|_| Network::chapter());
         Self::build(network, optimizer, x, y)
-    }
-
-    /// A session for a parsed spec (same as [`Spec::training`]).
-    pub fn from_spec(spec: &Spec) -> Result<Self, SpecError> {
-        spec.training()
     }
 
     /// One full-batch epoch: forward → loss (recorded) → backward → update.
@@ -150,11 +143,6 @@ impl Training {
     /// Changes η for the following epochs, keeping weights and optimizer state.
     pub fn set_learning_rate(&mut self, lr: f64) {
         self.optimizer.set_learning_rate(lr);
-    }
-
-    /// Switches optimizer (fresh state) from here on.
-    pub fn set_optimizer(&mut self, config: OptimizerConfig) {
-        self.optimizer = Optimizer::new(config, &self.network);
     }
 
     /// The network with its current weights (after the last update).
@@ -215,7 +203,7 @@ impl Training {
     }
 }
 
-/// The outcome of [`train`]: every loss and the final weights.
+/// The outcome of [`Training::run`]: every loss and the final weights.
 #[derive(Clone, Debug)]
 pub struct TrainResult {
     /// The loss of each epoch before its update, up to and including the
@@ -227,21 +215,24 @@ pub struct TrainResult {
     pub diverged: bool,
 }
 
-/// Trains as `spec` says, recording every loss.
-pub fn train(spec: &Spec) -> Result<TrainResult, SpecError> {
-    let mut training = spec.training()?;
-    let mut losses = Vec::with_capacity(usize::try_from(spec.epochs.min(1 << 20)).unwrap_or(0));
-    for _ in 0..spec.epochs {
-        match training.epoch() {
-            Some(loss) => losses.push(loss),
-            None => break,
+impl Training {
+    /// Runs up to `epochs` more epochs, recording every loss, and hands
+    /// back the losses and the final weights.
+    pub fn run(mut self, epochs: u64) -> TrainResult {
+        // Reserve for the epochs asked, up to a million (more grows as it goes).
+        let mut losses = Vec::with_capacity(usize::try_from(epochs.min(1 << 20)).unwrap_or(0));
+        for _ in 0..epochs {
+            match self.epoch() {
+                Some(loss) => losses.push(loss),
+                None => break,
+            }
+        }
+        TrainResult {
+            losses,
+            diverged: self.diverged,
+            network: self.network,
         }
     }
-    Ok(TrainResult {
-        losses,
-        diverged: training.diverged(),
-        network: training.network,
-    })
 }
 
 #[cfg(test)]

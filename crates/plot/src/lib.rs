@@ -12,6 +12,7 @@
 
 use plotters::prelude::*;
 
+mod chart;
 pub mod loss_plot;
 pub mod scenes;
 pub mod style;
@@ -104,12 +105,7 @@ where
     Y: plotters::coord::ranged1d::Ranged,
     DB: DrawingBackend,
 {
-    let palette = style.palette();
-    mesh.light_line_style(palette.background)
-        .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
-        .axis_style(palette.axis.stroke_width(style.px(1.0)))
-        .label_style(style.label_font())
-        .axis_desc_style(style.caption_font())
+    chart::mesh_look(mesh, style, style.label_font(), style.caption_font())
 }
 
 /// `value` kept inside `[low, high]`; NaN goes to `high` (an undefined

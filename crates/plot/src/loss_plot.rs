@@ -11,7 +11,8 @@ use descent_core::LossHistory;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::{clamp_finite, house_mesh, DrawError, PixelRect, SceneText, Style};
+use crate::chart::{draw_axes, draw_off_chart, Axes, Margins, OffChart};
+use crate::{clamp_finite, DrawError, PixelRect, SceneText, Style};
 
 /// The ranges of a loss plot. Equal views mean an equal background.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -92,15 +93,16 @@ fn chart<'a, DB: DrawingBackend>(
     view: &LossView,
     style: &Style,
 ) -> Result<Chart<'a, DB>, DrawError>
-where
-    DB::ErrorType: 'static,
 {
-    Ok(ChartBuilder::on(area)
-        .margin(style.px(MARGIN))
+    let margins = Margins {
+        margin: MARGIN,
+        label_x: LABEL_X,
+        label_y: LABEL_Y,
+    };
+    Ok(margins
+        .builder(area, style)
         // room for half of the last step label ("50000"), centred on the axis end
         .margin_right(style.px(MARGIN_RIGHT))
-        .x_label_area_size(style.px(LABEL_X))
-        .y_label_area_size(style.px(LABEL_Y))
         .build_cartesian_2d(0.0..view.steps as f64, (view.bottom..view.top).log_scale())?)
 }
 
@@ -111,21 +113,23 @@ pub fn draw_background<DB: DrawingBackend>(
     style: &Style,
     text: &SceneText,
 ) -> Result<PixelRect, DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut chart = chart(area, view, style)?;
     let decades = (view.top / view.bottom).log10().round() as usize;
-    house_mesh(&mut chart.configure_mesh(), style)
-        .x_labels(6)
-        .y_labels(decades.clamp(2, 7) + 1)
-        .x_desc(text.step_axis.as_str())
-        .y_desc(text.loss_axis.as_str())
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| power_of_ten(*v))
-        .draw()?;
+    draw_axes(
+        &mut chart,
+        style,
+        &Axes {
+            x_labels: 6,
+            y_labels: decades.clamp(2, 7) + 1,
+            x_desc: &text.step_axis,
+            y_desc: &text.loss_axis,
+            x_format: &|v| format!("{v:.0}"),
+            y_format: &|v| power_of_ten(*v),
+        },
+    )?;
     Ok(PixelRect::of(chart.plotting_area()))
 }
 
@@ -141,8 +145,6 @@ pub fn draw_history<DB: DrawingBackend>(
     range: Range<usize>,
     style: &Style,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     stretch(&mut chart(area, view, style)?, view, history, range, style)
 }
@@ -154,8 +156,6 @@ fn stretch<DB: DrawingBackend>(
     range: Range<usize>,
     style: &Style,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let all = history.buckets();
     let end = range.end.min(all.len());
@@ -197,8 +197,6 @@ pub fn draw_foreground<DB: DrawingBackend>(
     style: &Style,
     text: &SceneText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let mut chart = chart(area, view, style)?;
     let buckets = history.buckets();
@@ -215,28 +213,19 @@ where
     }
     let off_chart = |l: f64| !l.is_finite() || l > view.top;
     if let Some(first_off) = buckets.iter().find(|b| off_chart(b.max)) {
-        let font = ("sans-serif", style.font(13.0))
-            .into_font()
-            .color(&palette.warning);
         let right_half = x(first_off.last_step) > 0.6 * view.steps as f64;
-        let dx = if right_half {
+        let text_dx = if right_half {
             -style.offset(120.0)
         } else {
             style.offset(12.0)
         };
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((x(first_off.last_step), view.top))
-                + TriangleMarker::new(
-                    (0, style.offset(10.0)),
-                    style.px(8.0) as i32,
-                    palette.warning.filled(),
-                )
-                + Text::new(
-                    format!("↑ {}", text.off_chart),
-                    (dx, style.offset(14.0)),
-                    font,
-                ),
-        ))?;
+        let mark = OffChart {
+            at: (x(first_off.last_step), view.top),
+            marker_dy: style.offset(10.0),
+            text_dx,
+            label: format!("↑ {}", text.off_chart),
+        };
+        draw_off_chart(&mut chart, mark, style)?;
     }
     Ok(())
 }
@@ -249,8 +238,6 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
     text: &SceneText,
 ) -> Result<LossView, DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let view = LossView::new(history, steps, area.dim_in_pixel());
     draw_background(area, &view, style, text)?;

@@ -12,7 +12,7 @@
 use super::activation::Activation;
 use super::kernels::{chunk, dot, sum, LANES};
 use super::lanes::F64x4;
-use super::network::Layer;
+use super::layer::Layer;
 use super::Gradients;
 
 /// Whether `layers` has the shape `[1, H, 1]` this pass handles.

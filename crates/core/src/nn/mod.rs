@@ -11,23 +11,29 @@
 //! - the loss is [`Loss::Mse`], the mean over samples × outputs.
 //!
 //! Nothing here panics on bad numbers: NaN and ∞ flow through and are
-//! caught by [`crate::training::Training`] as divergence.
+//! caught by a training session as divergence. Shapes that do not fit are
+//! a [`ShapeError`], in the network's own terms.
 
 pub mod activation;
 mod fast;
 pub mod gradients;
 mod kernels;
 mod lanes;
+pub mod layer;
 pub mod network;
 pub mod optimizer;
 pub(crate) mod pass;
+pub mod shape;
 mod sweep;
 pub mod trace;
 
 pub use activation::Activation;
 pub use gradients::Gradients;
-pub use network::{Layer, LayerTrace, Network, Trace};
+pub use layer::Layer;
+pub use network::Network;
 pub use optimizer::{Optimizer, OptimizerConfig};
+pub use shape::{ShapeError, MAX_PARAMETERS};
+pub use trace::{LayerTrace, Trace};
 
 /// The loss function comparing ŷ with y.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -19,58 +19,11 @@ use rand::{Rng, SeedableRng};
 
 use super::activation::Activation;
 use super::kernels::{axpy, dot, scale_into, sum};
+use super::layer::Layer;
+use super::shape::{check_sizes, ShapeError, MAX_PARAMETERS};
+use super::trace::{LayerTrace, Trace};
 use crate::chapter_data;
 use crate::data::CHAPTER_SEED;
-use crate::spec::SpecError;
-
-pub use super::trace::{LayerTrace, Trace};
-
-/// The most parameters a network may have (so that a typo in a spec cannot
-/// ask for terabytes).
-pub const MAX_PARAMETERS: usize = 50_000_000;
-
-/// One fully connected layer z = a_prev·Wᵀ + b.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Layer {
-    /// W: one row per output unit, one column per input (out × in).
-    pub weight: DMatrix<f64>,
-    /// b: one entry per output unit.
-    pub bias: DVector<f64>,
-}
-
-impl Layer {
-    /// A layer from its weight (out × in) and bias (out). Shapes are checked
-    /// by [`Network::new`].
-    pub fn new(weight: DMatrix<f64>, bias: DVector<f64>) -> Self {
-        Self { weight, bias }
-    }
-
-    /// A layer of zeros with `inputs` inputs and `outputs` units.
-    pub fn zeros(inputs: usize, outputs: usize) -> Self {
-        Self {
-            weight: DMatrix::zeros(outputs, inputs),
-            bias: DVector::zeros(outputs),
-        }
-    }
-
-    /// The number of inputs (columns of W).
-    pub fn inputs(&self) -> usize {
-        self.weight.ncols()
-    }
-
-    /// The number of units (rows of W).
-    pub fn outputs(&self) -> usize {
-        self.weight.nrows()
-    }
-
-    /// W as nested rows, one per unit (the spec format's `weight`).
-    pub fn weight_rows(&self) -> Vec<Vec<f64>> {
-        self.weight
-            .row_iter()
-            .map(|row| row.iter().copied().collect())
-            .collect()
-    }
-}
 
 /// A fully connected network: layers, the hidden layers' activation and the
 /// output layer's activation.
@@ -84,57 +37,45 @@ pub struct Network {
 impl Network {
     /// A network from its layers, checking that they chain: every layer's
     /// input count is the previous layer's unit count, every bias matches its
-    /// weight, no size is zero. Errors name `init.layers[i].weight|bias`.
+    /// weight, no size is zero, at most [`MAX_PARAMETERS`] parameters.
     pub fn new(
         layers: Vec<Layer>,
         hidden: Activation,
         output: Activation,
-    ) -> Result<Self, SpecError> {
+    ) -> Result<Self, ShapeError> {
         if layers.is_empty() {
-            return Err(SpecError::new("init.layers", "needs at least one layer"));
+            return Err(ShapeError::NoLayers);
         }
         let mut parameters = 0usize;
         for (i, layer) in layers.iter().enumerate() {
-            let path = format!("init.layers[{i}]");
             if layer.outputs() == 0 || layer.inputs() == 0 {
-                return Err(SpecError::new(
-                    format!("{path}.weight"),
-                    format!(
-                        "must not be empty (got {}×{})",
-                        layer.outputs(),
-                        layer.inputs()
-                    ),
-                ));
+                return Err(ShapeError::EmptyWeight {
+                    layer: i,
+                    outputs: layer.outputs(),
+                    inputs: layer.inputs(),
+                });
             }
-            if i > 0 && layer.inputs() != layers[i - 1].outputs() {
-                return Err(SpecError::new(
-                    format!("{path}.weight"),
-                    format!(
-                        "expected {}×{}, got {}×{}",
-                        layer.outputs(),
-                        layers[i - 1].outputs(),
-                        layer.outputs(),
-                        layer.inputs()
-                    ),
-                ));
+            if let Some(previous) = i.checked_sub(1).map(|p| &layers[p]) {
+                if layer.inputs() != previous.outputs() {
+                    return Err(ShapeError::Unchained {
+                        layer: i,
+                        outputs: layer.outputs(),
+                        expected: previous.outputs(),
+                        got: layer.inputs(),
+                    });
+                }
             }
             if layer.bias.len() != layer.outputs() {
-                return Err(SpecError::new(
-                    format!("{path}.bias"),
-                    format!(
-                        "expected {} values, got {}",
-                        layer.outputs(),
-                        layer.bias.len()
-                    ),
-                ));
+                return Err(ShapeError::BiasLength {
+                    layer: i,
+                    expected: layer.outputs(),
+                    got: layer.bias.len(),
+                });
             }
             parameters = parameters.saturating_add(layer.weight.len() + layer.bias.len());
         }
         if parameters > MAX_PARAMETERS {
-            return Err(SpecError::new(
-                "init.layers",
-                format!("{parameters} parameters, more than the {MAX_PARAMETERS} allowed"),
-            ));
+            return Err(ShapeError::TooManyParameters { parameters });
         }
         Ok(Self {
             layers,
@@ -166,13 +107,14 @@ impl Network {
     /// from this crate's own generator seeded with `seed` (layer by layer,
     /// weight rows then bias). Seed 42 with sizes `[1, 10, 1]` gives the
     /// chapter's exact weights ([`Network::chapter`]); other seeds do not
-    /// reproduce PyTorch's generator. Errors name `model.layers`.
+    /// reproduce PyTorch's generator. Sizes are checked first (see
+    /// [`check_sizes`]), so nothing is allocated for sizes that are refused.
     pub fn seeded(
         sizes: &[usize],
         hidden: Activation,
         output: Activation,
         seed: u64,
-    ) -> Result<Self, SpecError> {
+    ) -> Result<Self, ShapeError> {
         check_sizes(sizes)?;
         if seed == CHAPTER_SEED && sizes == [1, 10, 1] {
             let mut network = Self::chapter();
@@ -285,65 +227,49 @@ impl Network {
             .map(|l| (l.weight.as_mut_slice(), l.bias.as_mut_slice()))
     }
 
-    /// Checks that `x` (N × n_in) fits the network. `what` names it in errors.
-    pub fn check_inputs(&self, x: &DMatrix<f64>, what: &str) -> Result<(), SpecError> {
+    /// Checks that `x` (N × n_in, N ≥ 1) fits the network.
+    pub fn check_inputs(&self, x: &DMatrix<f64>) -> Result<(), ShapeError> {
         if x.nrows() == 0 {
-            return Err(SpecError::new(what, "needs at least one sample"));
+            return Err(ShapeError::NoSamples);
         }
         if x.ncols() != self.inputs() {
-            return Err(SpecError::new(
-                what,
-                format!(
-                    "expected {} value(s) per sample (layers[0]), got {}",
-                    self.inputs(),
-                    x.ncols()
-                ),
-            ));
+            return Err(ShapeError::InputWidth {
+                expected: self.inputs(),
+                got: x.ncols(),
+            });
         }
         Ok(())
     }
 
     /// Checks that `y` (N × n_out) matches the network and `samples` rows.
-    pub fn check_targets(
-        &self,
-        y: &DMatrix<f64>,
-        samples: usize,
-        what: &str,
-    ) -> Result<(), SpecError> {
+    pub fn check_targets(&self, y: &DMatrix<f64>, samples: usize) -> Result<(), ShapeError> {
         if y.nrows() != samples {
-            return Err(SpecError::new(
-                what,
-                format!(
-                    "expected {samples} samples (as many as x), got {}",
-                    y.nrows()
-                ),
-            ));
+            return Err(ShapeError::TargetCount {
+                expected: samples,
+                got: y.nrows(),
+            });
         }
         if y.ncols() != self.outputs() {
-            return Err(SpecError::new(
-                what,
-                format!(
-                    "expected {} value(s) per sample (the last layer), got {}",
-                    self.outputs(),
-                    y.ncols()
-                ),
-            ));
+            return Err(ShapeError::TargetWidth {
+                expected: self.outputs(),
+                got: y.ncols(),
+            });
         }
         Ok(())
     }
 
     /// ŷ for inputs `x` (N × n_in): the network's output, N × n_out.
-    pub fn predict(&self, x: &DMatrix<f64>) -> Result<DMatrix<f64>, SpecError> {
-        self.check_inputs(x, "x")?;
-        let mut trace = Trace::new(self, x.nrows());
+    pub fn predict(&self, x: &DMatrix<f64>) -> Result<DMatrix<f64>, ShapeError> {
+        self.check_inputs(x)?;
+        let mut trace = Trace::new(&self.layers, x.nrows());
         self.forward_unchecked(x, &mut trace);
         Ok(trace.output().clone())
     }
 
     /// Forward pass, loss and backward pass on (x, y), every intermediate
     /// kept in a new [`Trace`].
-    pub fn trace(&self, x: &DMatrix<f64>, y: &DMatrix<f64>) -> Result<Trace, SpecError> {
-        let mut trace = Trace::new(self, x.nrows());
+    pub fn trace(&self, x: &DMatrix<f64>, y: &DMatrix<f64>) -> Result<Trace, ShapeError> {
+        let mut trace = Trace::new(&self.layers, x.nrows());
         self.forward_backward(x, y, &mut trace)?;
         Ok(trace)
     }
@@ -355,11 +281,11 @@ impl Network {
         x: &DMatrix<f64>,
         y: &DMatrix<f64>,
         trace: &mut Trace,
-    ) -> Result<f64, SpecError> {
-        self.check_inputs(x, "x")?;
-        self.check_targets(y, x.nrows(), "y")?;
-        if !trace.fits(self, x.nrows()) {
-            *trace = Trace::new(self, x.nrows());
+    ) -> Result<f64, ShapeError> {
+        self.check_inputs(x)?;
+        self.check_targets(y, x.nrows())?;
+        if !trace.fits(&self.layers, x.nrows()) {
+            *trace = Trace::new(&self.layers, x.nrows());
         }
         Ok(self.general_forward_backward(x, y, trace))
     }
@@ -505,35 +431,6 @@ fn mse_into(trace: &mut Trace, y: &DMatrix<f64>) -> f64 {
     }
     trace.loss = loss;
     loss
-}
-
-/// Checks layer sizes `[n_in, hidden…, n_out]` (errors name `model.layers`).
-pub(crate) fn check_sizes(sizes: &[usize]) -> Result<(), SpecError> {
-    if sizes.len() < 2 {
-        return Err(SpecError::new(
-            "model.layers",
-            format!(
-                "needs at least 2 sizes [inputs, …, outputs], got {}",
-                sizes.len()
-            ),
-        ));
-    }
-    if let Some(i) = sizes.iter().position(|s| *s == 0) {
-        return Err(SpecError::new(
-            format!("model.layers[{i}]"),
-            "must be a positive integer (got 0)",
-        ));
-    }
-    let parameters = sizes.windows(2).fold(0usize, |total, pair| {
-        total.saturating_add(pair[0].saturating_mul(pair[1]).saturating_add(pair[1]))
-    });
-    if parameters > MAX_PARAMETERS {
-        return Err(SpecError::new(
-            "model.layers",
-            format!("{parameters} parameters, more than the {MAX_PARAMETERS} allowed"),
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

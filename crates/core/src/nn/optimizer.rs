@@ -159,18 +159,6 @@ impl Optimizer {
         }
     }
 
-    /// Momentum's velocity v or Adam's first moment m for parameter tensor
-    /// `i` (0 = layer 0's weight, 1 = its bias, 2 = layer 1's weight, …),
-    /// flattened column-major like the nalgebra matrices.
-    pub fn first_moment(&self, i: usize) -> Option<&[f64]> {
-        self.first.get(i).map(Vec::as_slice)
-    }
-
-    /// Adam's second moment v for parameter tensor `i` (see [`Optimizer::first_moment`]).
-    pub fn second_moment(&self, i: usize) -> Option<&[f64]> {
-        self.second.get(i).map(Vec::as_slice)
-    }
-
     /// One update of every parameter of `network` from `gradients` (which
     /// must come from a pass through this network).
     pub fn step(&mut self, network: &mut Network, gradients: &Gradients) {

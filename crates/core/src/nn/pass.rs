@@ -33,7 +33,7 @@ impl Workspace {
     pub(crate) fn new(network: &Network, x: &DMatrix<f64>, y: &DMatrix<f64>) -> Self {
         let relu = network.hidden_activation() == Activation::Relu;
         let buffers = if !fast::applies(network.layers()) {
-            Buffers::General(Trace::new(network, x.nrows()))
+            Buffers::General(Trace::new(network.layers(), x.nrows()))
         } else if let Some(sorted) = relu
             .then(|| sweep::Sorted::new(x.as_slice(), y.as_slice()))
             .flatten()

@@ -20,7 +20,7 @@
 
 use super::activation::Activation;
 use super::fast::Output;
-use super::network::Layer;
+use super::layer::Layer;
 use super::Gradients;
 
 /// The samples sorted by x, made once for a data set.

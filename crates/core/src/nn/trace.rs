@@ -1,9 +1,9 @@
 //! What one full-batch pass leaves behind: per layer z, a, ∂L/∂a, ∂L/∂z,
-//! ∂L/∂W, ∂L/∂b, and the loss. Filled by [`super::network::Network`].
+//! ∂L/∂W, ∂L/∂b, and the loss. Filled by `Network`'s passes.
 
 use nalgebra::{DMatrix, DVector};
 
-use super::network::{Layer, Network};
+use super::layer::Layer;
 
 /// Everything one forward and backward pass computes for one layer, for N
 /// samples (rows).
@@ -63,7 +63,7 @@ impl LayerTrace {
 
 /// The intermediates of one full-batch forward and backward pass: per layer
 /// z, a, ∂L/∂a, ∂L/∂z, ∂L/∂W, ∂L/∂b, and the loss. Also the reusable
-/// workspace of [`crate::training::Training`], so a pass allocates nothing.
+/// workspace of a training session, so a pass allocates nothing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trace {
     pub(super) layers: Vec<LayerTrace>,
@@ -72,11 +72,11 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// A zeroed trace for `network` and `samples` rows; loss NaN until a pass.
-    pub fn new(network: &Network, samples: usize) -> Self {
+    /// A zeroed trace for a network's `layers` and `samples` rows; loss NaN
+    /// until a pass.
+    pub fn new(layers: &[Layer], samples: usize) -> Self {
         Self {
-            layers: network
-                .layers()
+            layers: layers
                 .iter()
                 .map(|layer| LayerTrace::new(layer, samples))
                 .collect(),
@@ -85,13 +85,13 @@ impl Trace {
         }
     }
 
-    pub(super) fn fits(&self, network: &Network, samples: usize) -> bool {
+    pub(super) fn fits(&self, layers: &[Layer], samples: usize) -> bool {
         self.samples == samples
-            && self.layers.len() == network.layers().len()
+            && self.layers.len() == layers.len()
             && self
                 .layers()
                 .iter()
-                .zip(network.layers())
+                .zip(layers)
                 .all(|(t, l)| t.grad_weight.shape() == l.weight.shape())
     }
 

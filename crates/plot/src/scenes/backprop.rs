@@ -12,7 +12,7 @@
 //! Wide pictures lay the chain out left → right; tall ones (phones) top →
 //! bottom, with the parameters on the left and the backward factors on the right.
 
-use descent_core::chain_rule::{ChainRule, Factor};
+use descent_core::scenes::backprop::{ChainRule, Factor};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -192,8 +192,6 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
     text: &GraphText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     area.fill(&palette.background)?;
@@ -308,8 +306,6 @@ fn draw_node<DB: DrawingBackend>(
     style: &Style,
     text: &GraphText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     let center = layout.node(node);
@@ -360,8 +356,6 @@ fn legend<DB: DrawingBackend>(
     style: &Style,
     text: &GraphText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     let (start, step) = layout.legend();

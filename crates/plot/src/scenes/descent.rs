@@ -5,11 +5,11 @@
 //! ∂L/∂w, and a dashed hop to where the next step will land.
 
 use descent_core::{Curve, Descent};
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::{clamp_finite, house_mesh, DrawError, PixelRect, SceneText, Style};
+use crate::chart::{draw_axes, draw_off_chart, Axes, LinearChart, Margins, OffChart};
+use crate::{clamp_finite, DrawError, PixelRect, SceneText, Style};
 
 /// Where the curve picture sits: its ranges and its plotting rectangle.
 /// Equal frames mean an equal background, so a page may cache it.
@@ -98,24 +98,18 @@ const LABEL_Y: f64 = 58.0;
 const BALL_RADIUS: f64 = 9.0;
 const TANGENT_HALF_LENGTH: f64 = 70.0;
 
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+const MARGINS: Margins = Margins {
+    margin: MARGIN,
+    label_x: LABEL_X,
+    label_y: LABEL_Y,
+};
 
 fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     frame: &CurveFrame,
     style: &Style,
-) -> Result<Chart<'a, DB>, DrawError>
-where
-    DB::ErrorType: 'static,
-{
-    Ok(ChartBuilder::on(area)
-        .margin(style.px(MARGIN))
-        .x_label_area_size(style.px(LABEL_X))
-        .y_label_area_size(style.px(LABEL_Y))
-        .build_cartesian_2d(
-            frame.w_range.0..frame.w_range.1,
-            frame.y_range.0..frame.y_range.1,
-        )?)
+) -> Result<LinearChart<'a, DB>, DrawError> {
+    MARGINS.linear(area, style, frame.w_range, frame.y_range)
 }
 
 /// Draws what does not move: axes, the curve, its minima and peaks.
@@ -126,8 +120,6 @@ pub fn draw_background<DB: DrawingBackend>(
     style: &Style,
     text: &SceneText,
 ) -> Result<CurveFrame, DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     area.fill(&palette.background)?;
@@ -135,14 +127,18 @@ where
     let mut chart = chart(area, &frame, style)?;
     frame.plot = PixelRect::of(chart.plotting_area());
     let label_font = style.label_font();
-    house_mesh(&mut chart.configure_mesh(), style)
-        .x_labels(7)
-        .y_labels(6)
-        .x_desc(text.weight_axis.as_str())
-        .y_desc(text.loss_axis.as_str())
-        .x_label_formatter(&|v| format_tick(*v))
-        .y_label_formatter(&|v| format_tick(*v))
-        .draw()?;
+    draw_axes(
+        &mut chart,
+        style,
+        &Axes {
+            x_labels: 7,
+            y_labels: 6,
+            x_desc: &text.weight_axis,
+            y_desc: &text.loss_axis,
+            x_format: &|v| format_tick(*v),
+            y_format: &|v| format_tick(*v),
+        },
+    )?;
 
     let (low, high) = frame.w_range;
     let samples = (0..=400).map(|i| {
@@ -207,8 +203,6 @@ pub fn draw_foreground<DB: DrawingBackend>(
     style: &Style,
     text: &SceneText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     let curve = run.curve();
@@ -279,24 +273,19 @@ where
         palette.ball_edge.stroke_width(style.px(2.0)),
     ))?;
     if off_chart {
-        let font = ("sans-serif", style.font(13.0))
-            .into_font()
-            .color(&palette.warning);
         let pointing_up = y_ball > frame.y_range.1 || y_ball.is_nan();
-        let dx = if ball.0 >= frame.w_range.1 {
+        let text_dx = if ball.0 >= frame.w_range.1 {
             -style.offset(110.0)
         } else {
             style.offset(14.0)
         };
-        chart.draw_series(std::iter::once(
-            EmptyElement::at(ball)
-                + TriangleMarker::new(
-                    (0, if pointing_up { style.offset(20.0) } else { 0 }),
-                    style.px(8.0) as i32,
-                    palette.warning.filled(),
-                )
-                + Text::new(text.off_chart.clone(), (dx, style.offset(14.0)), font),
-        ))?;
+        let mark = OffChart {
+            at: ball,
+            marker_dy: if pointing_up { style.offset(20.0) } else { 0 },
+            text_dx,
+            label: text.off_chart.clone(),
+        };
+        draw_off_chart(&mut chart, mark, style)?;
     }
     Ok(())
 }
@@ -309,8 +298,6 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
     text: &SceneText,
 ) -> Result<CurveFrame, DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let frame = draw_background(area, run.curve(), style, text)?;
     draw_foreground(area, &frame, run, progress, style, text)?;

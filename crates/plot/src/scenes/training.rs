@@ -6,14 +6,14 @@
 //! [`CURVE_SAMPLES`] inputs ([`fitted_curve`]). Predictions beyond the view (a diverging run)
 //! are clamped to its edge and marked "off the chart".
 
-use descent_core::chapter_run::fitted_curve;
+use descent_core::scenes::training::fitted_curve;
 use descent_core::Training;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::chart::{draw_axes, Axes, LinearChart, Margins};
 use crate::scenes::descent::format_tick;
-use crate::{clamp_finite, house_mesh, DrawError, PixelRect, Style};
+use crate::{clamp_finite, DrawError, PixelRect, Style};
 
 mod legend;
 
@@ -88,24 +88,18 @@ impl FitFrame {
     }
 }
 
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+const MARGINS: Margins = Margins {
+    margin: MARGIN,
+    label_x: LABEL_X,
+    label_y: LABEL_Y,
+};
 
 fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     frame: &FitFrame,
     style: &Style,
-) -> Result<Chart<'a, DB>, DrawError>
-where
-    DB::ErrorType: 'static,
-{
-    Ok(ChartBuilder::on(area)
-        .margin(style.px(MARGIN))
-        .x_label_area_size(style.px(LABEL_X))
-        .y_label_area_size(style.px(LABEL_Y))
-        .build_cartesian_2d(
-            frame.x_range.0..frame.x_range.1,
-            frame.y_range.0..frame.y_range.1,
-        )?)
+) -> Result<LinearChart<'a, DB>, DrawError> {
+    MARGINS.linear(area, style, frame.x_range, frame.y_range)
 }
 
 /// `curve` kept inside the frame, and whether it left the view by more than
@@ -133,22 +127,24 @@ pub fn draw_background<DB: DrawingBackend>(
     style: &Style,
     text: &FitText,
 ) -> Result<FitFrame, DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut frame = FitFrame::new(training, area.dim_in_pixel());
     let mut chart = chart(area, &frame, style)?;
     frame.plot = PixelRect::of(chart.plotting_area());
-    house_mesh(&mut chart.configure_mesh(), style)
-        .x_labels(8)
-        .y_labels(6)
-        .x_desc(text.x_axis.as_str())
-        .y_desc(text.y_axis.as_str())
-        .x_label_formatter(&|v| format_tick(*v))
-        .y_label_formatter(&|v| format_tick(*v))
-        .draw()?;
+    draw_axes(
+        &mut chart,
+        style,
+        &Axes {
+            x_labels: 8,
+            y_labels: 6,
+            x_desc: &text.x_axis,
+            y_desc: &text.y_axis,
+            x_format: &|v| format_tick(*v),
+            y_format: &|v| format_tick(*v),
+        },
+    )?;
 
     let (initial, _) = clamped(
         &fitted_curve(training.initial_network(), frame.x_range, CURVE_SAMPLES),
@@ -184,8 +180,6 @@ pub fn draw_foreground<DB: DrawingBackend>(
     style: &Style,
     text: &FitText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     let mut chart = chart(area, frame, style)?;
@@ -222,8 +216,6 @@ pub fn draw<DB: DrawingBackend>(
     style: &Style,
     text: &FitText,
 ) -> Result<FitFrame, DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let frame = draw_background(area, training, style, text)?;
     draw_foreground(area, &frame, training, style, text)?;

@@ -1,4 +1,7 @@
-//! The loss-vs-step plot on a page canvas, shared by the scenes.
+//! The loss-vs-step plot on a page canvas, shared by the scenes. Each
+//! scene module adds the method that draws its own session's history
+//! (`draw` in `scenes/descent`, `drawTraining` in `scenes/training`), so
+//! this module knows no scene.
 
 use descent_core::{Bucket, LossHistory};
 use descent_plot::loss_plot::{self, LossView as LossRanges};
@@ -8,7 +11,6 @@ use web_sys::HtmlCanvasElement;
 
 use crate::charts::{draw_error, set_text};
 use crate::layer::{front, Layer};
-use crate::scenes::descent::DescentSession;
 use crate::surface;
 
 /// Once this many closed buckets are drawn in front, they move to the
@@ -74,11 +76,6 @@ impl LossView {
     #[wasm_bindgen(js_name = setPresent)]
     pub fn set_present(&mut self, present: bool) {
         self.present = present;
-    }
-
-    /// Draws the loss history of a gradient-descent session.
-    pub fn draw(&mut self, session: &DescentSession) -> Result<(), JsError> {
-        self.draw_history(session.run.history(), session.run.steps())
     }
 }
 

@@ -5,6 +5,10 @@ use wasm_bindgen::JsError;
 
 pub mod loss;
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a `map_err` callback takes the error by value"
+)]
 pub(crate) fn draw_error(e: descent_plot::DrawError) -> JsError {
     JsError::new(&e.to_string())
 }

@@ -6,7 +6,7 @@
 //! derivatives ∂L/∂ŷ, ∂ŷ/∂z2, ∂z2/∂W2, ∂z2/∂a1, ∂a1/∂z1, ∂z1/∂W1, then the
 //! products ∂L/∂W2 and ∂L/∂W1.
 
-use descent_core::chain_rule::{ChainParameters, ChainRule, Example, Factor};
+use descent_core::scenes::backprop::{ChainParameters, ChainRule, Example, Factor};
 use descent_plot::scenes::backprop::{self, GraphText};
 use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -33,12 +33,16 @@ pub struct BackpropSession {
     update: Option<Update>,
 }
 
-fn spec_error(e: descent_core::SpecError) -> JsError {
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a `map_err` callback takes the error by value"
+)]
+fn value_error(e: descent_core::scenes::backprop::ValueError) -> JsError {
     JsError::new(&e.to_string())
 }
 
 fn chain(x: f64, y: f64, w1: f64, b1: f64, w2: f64, b2: f64) -> Result<ChainRule, JsError> {
-    ChainRule::new(ChainParameters { w1, b1, w2, b2 }, Example { x, y }).map_err(spec_error)
+    ChainRule::new(ChainParameters { w1, b1, w2, b2 }, Example { x, y }).map_err(value_error)
 }
 
 fn factor_at(index: u32) -> Result<Factor, JsError> {
@@ -112,12 +116,6 @@ impl BackpropSession {
         self.revealed = Factor::WALK.len();
     }
 
-    /// Hides every step (the values stay).
-    #[wasm_bindgen(js_name = restartWalk)]
-    pub fn restart_walk(&mut self) {
-        self.revealed = 0;
-    }
-
     /// One gradient-descent step with learning rate η on W1, b1, W2, b2;
     /// the walk restarts on the new values.
     #[wasm_bindgen(js_name = applyUpdate)]
@@ -128,7 +126,7 @@ impl BackpropSession {
             )));
         }
         let next = ChainRule::new(self.chain.updated(learning_rate), self.chain.example())
-            .map_err(spec_error)?;
+            .map_err(value_error)?;
         let before = std::mem::replace(&mut self.chain, next);
         self.update = Some(Update {
             before,

@@ -7,7 +7,7 @@ use descent_plot::SceneText;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::charts::loss::history_csv;
+use crate::charts::loss::{history_csv, LossView};
 use crate::charts::{draw_error, set_text};
 use crate::layer::{front, Layer};
 use crate::surface;
@@ -91,12 +91,6 @@ impl DescentSession {
         self.run.w()
     }
 
-    /// The weight before the last step.
-    #[wasm_bindgen(getter, js_name = previousW)]
-    pub fn previous_w(&self) -> f64 {
-        self.run.previous_w()
-    }
-
     /// Where the run started.
     #[wasm_bindgen(getter)]
     pub fn start(&self) -> f64 {
@@ -167,12 +161,6 @@ impl DescentSession {
     #[wasm_bindgen(getter, js_name = viewLow)]
     pub fn view_low(&self) -> f64 {
         self.run.curve().view().0
-    }
-
-    /// The highest weight the picture shows.
-    #[wasm_bindgen(getter, js_name = viewHigh)]
-    pub fn view_high(&self) -> f64 {
-        self.run.curve().view().1
     }
 }
 
@@ -287,5 +275,13 @@ impl CurveView {
         let scale = surface::scale_of(&self.canvas);
         self.frame
             .is_some_and(|f| f.plot.contains(x * scale, y * scale))
+    }
+}
+
+#[wasm_bindgen]
+impl LossView {
+    /// Draws the loss history of a gradient-descent session.
+    pub fn draw(&mut self, session: &DescentSession) -> Result<(), JsError> {
+        self.draw_history(session.run.history(), session.run.steps())
     }
 }

@@ -2,7 +2,7 @@
 //! two views that draw it: the scatter with its residual squares and the
 //! loss curves of one error.
 
-use descent_core::line_fit::{self, Line, LineFit, PointLoss};
+use descent_core::scenes::loss::{Line, LineFit, PointLoss, INTERCEPT_RANGE, SLOPE_RANGE};
 use descent_plot::scenes::loss::curves::{self, reach_for};
 use descent_plot::scenes::loss::scatter::{self, ScatterFrame, HANDLE_X};
 use descent_plot::scenes::loss::LossText;
@@ -162,13 +162,13 @@ impl LineFitSession {
     /// The slopes allowed, [low, high].
     #[wasm_bindgen(js_name = slopeRange)]
     pub fn slope_range() -> Vec<f64> {
-        vec![line_fit::SLOPE_RANGE.0, line_fit::SLOPE_RANGE.1]
+        vec![SLOPE_RANGE.0, SLOPE_RANGE.1]
     }
 
     /// The intercepts allowed, [low, high].
     #[wasm_bindgen(js_name = interceptRange)]
     pub fn intercept_range() -> Vec<f64> {
-        vec![line_fit::INTERCEPT_RANGE.0, line_fit::INTERCEPT_RANGE.1]
+        vec![INTERCEPT_RANGE.0, INTERCEPT_RANGE.1]
     }
 }
 

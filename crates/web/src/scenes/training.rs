@@ -2,7 +2,7 @@
 //! that draws its data with the network's fitted curve, and the loss plot
 //! of a run.
 
-use descent_core::chapter_run::{ConsoleLine, TrainingLoop};
+use descent_core::scenes::training::{ConsoleLine, TrainingLoop};
 use descent_core::{OptimizerConfig, Training};
 use descent_plot::scenes::training::{self, FitFrame, FitText};
 use wasm_bindgen::prelude::*;

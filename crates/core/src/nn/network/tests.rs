@@ -63,7 +63,7 @@ fn case(
     let network = Network::seeded(&[1, units, 1], hidden, output, seed).expect("ok");
     let x = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.7).sin() * 3.0);
     let y = DMatrix::from_fn(samples, 1, |i, _| (i as f64 * 0.3).cos());
-    let mut general = Trace::new(&network, samples);
+    let mut general = Trace::new(network.layers(), samples);
     let loss = network.general_forward_backward(&x, &y, &mut general);
     (network, x, y, loss, Gradients::of(&general))
 }
@@ -146,7 +146,7 @@ fn the_sweep_leaves_parameters_that_are_not_finite_to_the_elementwise_pass() {
     for bad in [f64::NAN, f64::INFINITY] {
         network.set_weight(1, 0, 3, bad);
         let loss = workspace.pass(&network, &x, &y);
-        let mut general = Trace::new(&network, 100);
+        let mut general = Trace::new(network.layers(), 100);
         let expected = network.general_forward_backward(&x, &y, &mut general);
         assert_eq!(loss.is_nan(), expected.is_nan(), "{bad}");
         assert_eq!(
@@ -158,20 +158,38 @@ fn the_sweep_leaves_parameters_that_are_not_finite_to_the_elementwise_pass() {
 }
 
 #[test]
-fn shapes_are_checked_with_field_paths() {
+fn shapes_are_checked_in_the_networks_terms() {
     let bad = Network::new(
         vec![Layer::zeros(1, 10), Layer::zeros(3, 1)],
         Activation::Relu,
         Activation::Identity,
     );
-    let message = bad.map(|_| ()).err().map(|e| e.to_string());
+    let message = bad.as_ref().map(|_| ()).err().map(ToString::to_string);
     assert_eq!(
         message.as_deref(),
-        Some("init.layers[1].weight: expected 1×10, got 1×3")
+        Some("layer 1 weight: expected 1×10, got 1×3")
+    );
+    assert_eq!(
+        bad.err(),
+        Some(ShapeError::Unchained {
+            layer: 1,
+            outputs: 1,
+            expected: 10,
+            got: 3
+        })
     );
     let network = Network::chapter();
-    assert!(network.predict(&DMatrix::zeros(4, 2)).is_err());
-    assert!(network.predict(&DMatrix::zeros(0, 1)).is_err());
+    assert_eq!(
+        network.predict(&DMatrix::zeros(4, 2)).err(),
+        Some(ShapeError::InputWidth {
+            expected: 1,
+            got: 2
+        })
+    );
+    assert_eq!(
+        network.predict(&DMatrix::zeros(0, 1)).err(),
+        Some(ShapeError::NoSamples)
+    );
     assert_eq!(
         network
             .predict(&DMatrix::zeros(4, 1))
@@ -242,7 +260,7 @@ mod training_pass {
             let n = xs.len();
             let x = DMatrix::from_column_slice(n, 1, &xs);
             let y = DMatrix::from_fn(n, 1, |i, _| ((i as u64 * 7 + seed) % 13) as f64 / 6.5 - 1.0);
-            let mut general = Trace::new(&network, n);
+            let mut general = Trace::new(network.layers(), n);
             let expected = network.general_forward_backward(&x, &y, &mut general);
             let mut workspace = Workspace::new(&network, &x, &y);
             let loss = workspace.pass(&network, &x, &y);

@@ -17,8 +17,6 @@ pub(super) fn badge<DB: DrawingBackend>(
     emphasis: Emphasis,
     style: &Style,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     let (edge, width, fill) = match emphasis {
@@ -52,8 +50,6 @@ pub(super) fn arrow<DB: DrawingBackend>(
     width: f64,
     style: &Style,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let head = f64::from(style.px(7.0 + width));
     let (shaft_end, tip) = geometry::arrow_head(a, b, head);
@@ -75,8 +71,6 @@ pub(super) fn label<DB: DrawingBackend>(
     colour: RGBColor,
     style: &Style,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let font = ("sans-serif", style.font(size)).into_font();
     let font = if bold {

@@ -1,5 +1,5 @@
 use super::*;
-use descent_core::chain_rule::{ChainParameters, Example};
+use descent_core::scenes::backprop::{ChainParameters, Example};
 
 fn chain() -> ChainRule {
     ChainRule::new(ChainParameters::default(), Example::default()).expect("valid")
@@ -14,7 +14,7 @@ fn svg(revealed: usize, size: (u32, u32)) -> String {
             &Style::default(),
             &GraphText::default(),
         )
-        .expect("draws")
+        .expect("draws");
     });
     out
 }

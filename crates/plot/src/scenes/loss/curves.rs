@@ -3,12 +3,12 @@
 //! on each curve; the largest one is ringed. The reach R grows in steps
 //! (3, 6, 12, 24, 48) so the background changes rarely.
 
-use descent_core::line_fit::{LineFit, PointLoss};
-use plotters::coord::types::RangedCoordf64;
+use descent_core::scenes::loss::{LineFit, PointLoss};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{short, text_width, LossText, ABSOLUTE, INK, LARGEST, SQUARED};
+use crate::chart::{mesh_look, LinearChart, Margins};
 use crate::{clamp_finite, DrawError, Style};
 
 /// The reaches the error axis can have.
@@ -31,30 +31,27 @@ const LABEL_X: f64 = 34.0;
 const TOP_LABEL_X: f64 = 6.0;
 const LABEL_Y: f64 = 46.0;
 
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
 /// The two charts of the picture for reach `reach`: values on top, derivatives below.
 fn charts<'a, DB: DrawingBackend>(
     halves: &'a (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>),
     reach: f64,
     style: &Style,
-) -> Result<(Chart<'a, DB>, Chart<'a, DB>), DrawError>
-where
-    DB::ErrorType: 'static,
+) -> Result<(LinearChart<'a, DB>, LinearChart<'a, DB>), DrawError>
 {
     // The top chart shares the bottom one's e axis: its ticks carry no numbers.
-    let top = ChartBuilder::on(&halves.0)
-        .margin(style.px(MARGIN))
-        .margin_top(style.px(MARGIN + LEGEND))
-        .x_label_area_size(style.px(TOP_LABEL_X))
-        .y_label_area_size(style.px(LABEL_Y))
-        .build_cartesian_2d(-reach..reach, -0.04 * reach * reach..1.12 * reach * reach)?;
-    let bottom = ChartBuilder::on(&halves.1)
-        .margin(style.px(MARGIN))
-        .margin_top(style.px(MARGIN + LEGEND))
-        .x_label_area_size(style.px(LABEL_X))
-        .y_label_area_size(style.px(LABEL_Y))
-        .build_cartesian_2d(-reach..reach, -2.3 * reach..2.3 * reach)?;
+    let chart = |half, label_x, low: f64, high: f64| {
+        let margins = Margins {
+            margin: MARGIN,
+            label_x,
+            label_y: LABEL_Y,
+        };
+        margins
+            .builder(half, style)
+            .margin_top(style.px(MARGIN + LEGEND))
+            .build_cartesian_2d(-reach..reach, low..high)
+    };
+    let top = chart(&halves.0, TOP_LABEL_X, -0.04 * reach * reach, 1.12 * reach * reach)?;
+    let bottom = chart(&halves.1, LABEL_X, -2.3 * reach, 2.3 * reach)?;
     Ok((top, bottom))
 }
 
@@ -73,8 +70,6 @@ pub fn draw_background<DB: DrawingBackend>(
     style: &Style,
     text: &LossText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     area.fill(&palette.background)?;
@@ -91,13 +86,9 @@ where
         (&mut bottom, &text.slope_axis, Some(&text.error_axis), 3),
     ] {
         let mut mesh = chart.configure_mesh();
-        mesh.light_line_style(palette.background)
-            .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
-            .axis_style(palette.axis.stroke_width(style.px(1.0)))
+        mesh_look(&mut mesh, style, label_font.clone(), desc_font.clone())
             .x_labels(7)
             .y_labels(y_labels)
-            .label_style(label_font.clone())
-            .axis_desc_style(desc_font.clone())
             .y_desc(y_desc.as_str())
             .y_label_formatter(&|v| short(*v));
         if let Some(x_desc) = x_desc {
@@ -249,8 +240,6 @@ pub fn draw_foreground<DB: DrawingBackend>(
     style: &Style,
     text: &LossText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let halves = split(area);
     let (top, bottom) = charts(&halves, reach, style)?;

@@ -3,13 +3,13 @@
 //! square's side is the residual's on-screen length, so its area is what
 //! the MSE adds up (squares are drawn in pixels so they look square).
 
-use descent_core::line_fit::LineFit;
-use plotters::coord::types::RangedCoordf64;
+use descent_core::scenes::loss::LineFit;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{short, text_width, LossText, INK, LARGEST, OUTLIER, SQUARED};
-use crate::{clamp_finite, house_mesh, DrawError, PixelRect, Style};
+use crate::chart::{draw_axes, Axes, Margins};
+use crate::{clamp_finite, DrawError, PixelRect, Style};
 
 /// The inputs shown, (low, high).
 pub const X_RANGE: (f64, f64) = (-12.0, 12.0);
@@ -75,21 +75,11 @@ impl ScatterFrame {
     }
 }
 
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
-fn chart<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
-    style: &Style,
-) -> Result<Chart<'a, DB>, DrawError>
-where
-    DB::ErrorType: 'static,
-{
-    Ok(ChartBuilder::on(area)
-        .margin(style.px(MARGIN))
-        .x_label_area_size(style.px(LABEL_X))
-        .y_label_area_size(style.px(LABEL_Y))
-        .build_cartesian_2d(X_RANGE.0..X_RANGE.1, Y_RANGE.0..Y_RANGE.1)?)
-}
+const MARGINS: Margins = Margins {
+    margin: MARGIN,
+    label_x: LABEL_X,
+    label_y: LABEL_Y,
+};
 
 /// Draws what does not move: the axes and grid. Returns the frame.
 pub fn draw_background<DB: DrawingBackend>(
@@ -97,24 +87,26 @@ pub fn draw_background<DB: DrawingBackend>(
     style: &Style,
     text: &LossText,
 ) -> Result<ScatterFrame, DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     area.fill(&palette.background)?;
-    let mut chart = chart(area, style)?;
+    let mut chart = MARGINS.linear(area, style, X_RANGE, Y_RANGE)?;
     let frame = ScatterFrame {
         size: area.dim_in_pixel(),
         plot: PixelRect::of(chart.plotting_area()),
     };
-    house_mesh(&mut chart.configure_mesh(), style)
-        .x_labels(7)
-        .y_labels(6)
-        .x_desc(text.x_axis.as_str())
-        .y_desc(text.y_axis.as_str())
-        .x_label_formatter(&|v| short(*v))
-        .y_label_formatter(&|v| short(*v))
-        .draw()?;
+    draw_axes(
+        &mut chart,
+        style,
+        &Axes {
+            x_labels: 7,
+            y_labels: 6,
+            x_desc: &text.x_axis,
+            y_desc: &text.y_axis,
+            x_format: &|v| short(*v),
+            y_format: &|v| short(*v),
+        },
+    )?;
     Ok(frame)
 }
 
@@ -127,8 +119,6 @@ pub fn draw_foreground<DB: DrawingBackend>(
     style: &Style,
     text: &LossText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let line = fit.line();
     let largest = fit.largest_residual();
@@ -260,7 +250,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use descent_core::line_fit::Line;
+    use descent_core::scenes::loss::Line;
 
     fn svg(fit: &LineFit) -> (String, ScatterFrame) {
         let text = LossText::default();

@@ -61,8 +61,6 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     style: &Style,
     text: &FitText,
 ) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
 {
     let palette = style.palette();
     let font = ("sans-serif", style.font(13.0))

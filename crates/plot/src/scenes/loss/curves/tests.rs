@@ -1,6 +1,6 @@
 //! Tests of `curves`.
 use super::*;
-use descent_core::line_fit::Line;
+use descent_core::scenes::loss::Line;
 
 fn svg(fit: &LineFit) -> String {
     let reach = reach_for(fit.residuals().fold(0.0, |m: f64, e| m.max(e.abs())));

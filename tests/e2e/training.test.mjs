@@ -29,16 +29,20 @@ function chapterLines() {
 }
 
 function open(query = '', options = {}) {
-  return h.open(`?scene=loop${query}`, options);
+  return h.open(`?scene=training${query}`, options);
 }
 
-/** Runs `n` epochs through the scene's own handle. */
+/**
+ * Runs `n` epochs through the scene's handle. They go through the kit's
+ * per-frame budget, so this waits for the frames that ran them; resolves
+ * to how many ran.
+ */
 function step(page, n) {
   return page.evaluate((n) => window.descent.step(n), n);
 }
 
 function consoleLines(page) {
-  return page.locator('#lp-console .line').allInnerTexts();
+  return page.locator('#training-console .line').allInnerTexts();
 }
 
 /** Plays at 1000 epochs/s until `predicate(state)` holds. */
@@ -73,7 +77,7 @@ function currentStages(page) {
   return page.locator('.flowchart [aria-current="step"]').evaluateAll((nodes) => nodes.map((n) => n.dataset.stage));
 }
 
-describe('training-loop scene', () => {
+describe('training scene', () => {
   test('with seed 42 and η = 0.01 the console prints exactly what `descent chapter` prints', async () => {
     const expected = chapterLines();
     assert.equal(expected.length, 5);
@@ -89,14 +93,14 @@ describe('training-loop scene', () => {
     const s = await state(page);
     assert.equal(s.epochs, 100);
     assert.equal(s.loss.toFixed(4), '0.8179');
-    await expectText(page, '#lp-out-epoch', /^100$/);
+    await expectText(page, '#training-out-epoch', /^100$/);
     await expectText(page, '[data-live="loss"]', /^0\.8179$/);
     await expectText(page, '[data-live="eta"]', /^0\.01$/);
 
-    const fit = await canvasInk(page, '#lp-fit-canvas');
+    const fit = await canvasInk(page, '#training-fit-canvas');
     assert.ok(fit.ink > 5_000, `the fit canvas has ink (${fit.ink})`);
     assert.ok(fit.orange > 300, `the network's curve is drawn (${fit.orange} px)`);
-    assert.ok((await canvasInk(page, '#lp-loss-canvas')).blue > 100, 'the loss line is drawn');
+    assert.ok((await canvasInk(page, '#training-loss-canvas')).blue > 100, 'the loss line is drawn');
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
     await context.close();
@@ -128,7 +132,7 @@ describe('training-loop scene', () => {
     assert.equal(after.learningRate, 0.015);
     assert.equal(after.epochs, 30, 'no reset');
     assert.equal(after.loss, before.loss);
-    await expectText(page, '#lp-lr-value', /η = 0\.015/);
+    await expectText(page, '#training-lr-value', /η = 0\.015/);
     await step(page, 30);
 
     const fresh = await open();
@@ -148,15 +152,15 @@ describe('training-loop scene', () => {
     const s = await state(page);
     assert.ok(s.diverged && s.epochs < 20, `diverged quickly (${s.epochs} epochs)`);
     assert.equal(s.playing, false);
-    await expectText(page, '#lp-status .regime-name', /^Diverging$/);
+    await expectText(page, '#training-status .regime-name', /^Diverging$/);
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
     const lines = await consoleLines(page);
     assert.match(lines.at(-2), new RegExp(`^Epoch ${s.epochs}, Loss: overflow$`));
     assert.match(lines.at(-1), /^# diverging/);
-    const fit = await canvasInk(page, '#lp-fit-canvas');
+    const fit = await canvasInk(page, '#training-fit-canvas');
     assert.ok(fit.blue > 200 && fit.ink > 5_000, 'the data are still drawn');
     assert.ok(fit.orange > 100, 'the curve is still drawn, at the edge');
-    assert.ok((await canvasInk(page, '#lp-loss-canvas')).ink > 2_000, 'the loss plot is not blank');
+    assert.ok((await canvasInk(page, '#training-loss-canvas')).ink > 2_000, 'the loss plot is not blank');
 
     // Play does nothing on a run that has blown up; Reset brings it back.
     await page.getByRole('button', { name: 'Play' }).click();
@@ -174,7 +178,7 @@ describe('training-loop scene', () => {
     await step(page, 20);
     await frames(page, 2);
     assert.deepEqual(await consoleLines(page), ['Epoch 20, Loss: 1.2027']);
-    assert.doesNotMatch(await page.locator('#lp-status .regime-name').innerText(), /Diverging/);
+    assert.doesNotMatch(await page.locator('#training-status .regime-name').innerText(), /Diverging/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -185,10 +189,10 @@ describe('training-loop scene', () => {
       await playUntil(page, (s) => s.halted);
       const s = await state(page);
       assert.ok(s.diverged && s.epochs < 20, `η = ${lr}: diverged quickly (${s.epochs} epochs)`);
-      await expectText(page, '#lp-status .regime-name', /^Diverging$/);
+      await expectText(page, '#training-status .regime-name', /^Diverging$/);
       assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-      assert.ok((await canvasInk(page, '#lp-fit-canvas')).ink > 5_000, 'the fit chart is drawn');
-      assert.ok((await canvasInk(page, '#lp-loss-canvas')).ink > 2_000, 'the loss plot is drawn');
+      assert.ok((await canvasInk(page, '#training-fit-canvas')).ink > 5_000, 'the fit chart is drawn');
+      assert.ok((await canvasInk(page, '#training-loss-canvas')).ink > 2_000, 'the loss plot is drawn');
       assert.deepEqual(problems, []);
       await context.close();
     }
@@ -196,11 +200,15 @@ describe('training-loop scene', () => {
 
   test('the threshold stops training at the first epoch whose loss is below it', async () => {
     const free = await open('&threshold=off');
-    const losses = [];
-    for (let i = 0; i < 120; i += 1) {
-      await step(free.page, 1);
-      losses.push((await state(free.page)).loss);
-    }
+    // One epoch at a time, each awaited (it runs in a frame), read after it ran.
+    const losses = await free.page.evaluate(async () => {
+      const seen = [];
+      for (let i = 0; i < 120; i += 1) {
+        await window.descent.step(1);
+        seen.push(window.descent.state().loss);
+      }
+      return seen;
+    });
     await free.context.close();
     const first = losses.findIndex((l) => l < 0.9) + 1;
     assert.ok(first > 60 && first < 100, `the chapter's run crosses 0.9 at epoch ${first}`);
@@ -212,7 +220,7 @@ describe('training-loop scene', () => {
     assert.equal(s.loss, losses[first - 1]);
     assert.equal(s.stage, 'done');
     assert.deepEqual(await currentStages(page), ['done']);
-    await expectText(page, '#lp-status .regime-name', /^Training complete$/);
+    await expectText(page, '#training-status .regime-name', /^Training complete$/);
     assert.equal((await consoleLines(page)).at(-2), `Epoch ${first}, Loss: ${losses[first - 1].toFixed(4)}`);
     await frames(page, 10);
     assert.equal((await state(page)).epochs, first, 'it stays stopped');
@@ -229,15 +237,15 @@ describe('training-loop scene', () => {
     const { page, context, problems } = await open();
     await step(page, 10);
     await frames(page, 2);
-    const before = await canvasHash(page, '#lp-fit-canvas');
+    const before = await canvasHash(page, '#training-fit-canvas');
     await page.getByRole('button', { name: 'New seed' }).click();
     await frames(page, 3);
     const s = await state(page);
     assert.notEqual(s.seed, 42);
     assert.equal(s.epochs, 0);
     assert.equal(s.learningRate, 0.01, 'η is kept');
-    assert.notEqual(await canvasHash(page, '#lp-fit-canvas'), before);
-    assert.match(await page.locator('#lp-out-seed').innerText(), new RegExp(`^${s.seed}$`));
+    assert.notEqual(await canvasHash(page, '#training-fit-canvas'), before);
+    assert.match(await page.locator('#training-out-seed').innerText(), new RegExp(`^${s.seed}$`));
     await step(page, 20);
     await frames(page, 2);
     const [line] = await consoleLines(page);
@@ -261,7 +269,7 @@ describe('training-loop scene', () => {
     await page.getByRole('button', { name: 'Step' }).click();
     await frames(page, 2);
     assert.deepEqual(await currentStages(page), ['check']);
-    assert.equal(await page.locator('.lp-math tr.current').count(), 0);
+    assert.equal(await page.locator('.training-math tr.current').count(), 0);
 
     await page.getByRole('button', { name: 'Play' }).click();
     const seen = new Set();
@@ -271,7 +279,7 @@ describe('training-loop scene', () => {
       const stages = await currentStages(page);
       assert.equal(stages.length, 1, 'exactly one current stage');
       seen.add(stages[0]);
-      const row = await page.locator('.lp-math tr.current').evaluateAll((n) => n.map((r) => r.dataset.stage));
+      const row = await page.locator('.training-math tr.current').evaluateAll((n) => n.map((r) => r.dataset.stage));
       for (const r of row) rows.add(r);
       await page.waitForTimeout(40);
     }
@@ -283,7 +291,7 @@ describe('training-loop scene', () => {
     await frames(page, 3);
     assert.equal((await state(page)).stage, 'running');
     assert.equal(await page.locator('.flowchart.running').count(), 1);
-    await expectText(page, '#lp-flow-title', /running, 100 epochs\/s/);
+    await expectText(page, '#training-flow-title', /running, 100 epochs\/s/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -317,6 +325,17 @@ describe('training-loop scene', () => {
     await context.close();
   });
 
+  test('the old names `loop` and `training-loop` open the scene', async () => {
+    for (const name of ['loop', 'training-loop']) {
+      const { page, context, problems } = await h.open(`?scene=${name}&seed=7`);
+      assert.equal(await page.locator('#training-heading').count(), 1, name);
+      assert.equal(await page.evaluate(() => window.descent.scene), 'training', name);
+      assert.equal((await state(page)).seed, 7, `${name}: the address's settings are read`);
+      assert.deepEqual(problems, [], name);
+      await context.close();
+    }
+  });
+
   test('a bad address falls back with a visible notice; good settings are taken', async () => {
     const { page, context, problems } = await open('&seed=abc&lr=-1&speed=3&threshold=zero');
     const notice = page.locator('#notice');
@@ -337,13 +356,13 @@ describe('training-loop scene', () => {
 
   test('in Chinese: the chapter’s words, the same console lines', async () => {
     const { page, context, problems } = await open('&lang=zh');
-    assert.equal(await page.locator('#lp-heading').innerText(), '完整训练流程');
+    assert.equal(await page.locator('#training-heading').innerText(), '完整训练流程');
     assert.match(await page.locator('.flowchart').textContent(), /前向传播[\s\S]*反向传播/);
     await step(page, 40);
     await frames(page, 2);
     assert.deepEqual(await consoleLines(page), ['Epoch 20, Loss: 1.2027', 'Epoch 40, Loss: 1.0303']);
     await expectText(page, '.question summary', /为什么需要计算梯度/);
-    assert.match(await page.locator('#lp-answer').textContent(), /31 个参数[\s\S]*10³¹/);
+    assert.match(await page.locator('#training-answer').textContent(), /31 个参数[\s\S]*10³¹/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -358,10 +377,10 @@ describe('training-loop scene', () => {
     const after = await consoleLines(page);
     assert.deepEqual(after.slice(0, -1), before.slice(0, -1), 'Python prints the same in any language');
     assert.match(after.at(-1), /^# 损失 .* < 1\.2：第 \d+ 轮训练完成$/);
-    await expectText(page, '#lp-status .regime-name', /^训练完成$/);
+    await expectText(page, '#training-status .regime-name', /^训练完成$/);
     assert.match(await page.locator('.flowchart [data-stage="check"]').getAttribute('aria-label'), /损失足够小？ — L < 1\.2/);
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-    for (const selector of ['.lp-flow', '.lp-controls', '#lp-console', '#lp-loss-canvas']) {
+    for (const selector of ['.training-flow', '.training-controls', '#training-console', '#training-loss-canvas']) {
       const b = await page.locator(selector).boundingBox();
       assert.ok(b.y + b.height <= 720, `${selector} stays above the fold in Chinese`);
     }
@@ -371,7 +390,7 @@ describe('training-loop scene', () => {
 
   test('sharp on HiDPI screens', async () => {
     const { page, context, problems } = await open('', { scale: 2 });
-    for (const selector of ['#lp-fit-canvas', '#lp-loss-canvas']) {
+    for (const selector of ['#training-fit-canvas', '#training-loss-canvas']) {
       const c = await canvasInk(page, selector);
       assert.equal(c.width, c.cssWidth * 2);
       assert.equal(c.height, c.cssHeight * 2);
@@ -381,16 +400,16 @@ describe('training-loop scene', () => {
   });
 
   test('screenshots at 1280×720 and 390×844, laid out without overflow', async () => {
-    for (const [width, height, name] of [[1280, 720, 'loop-1280x720.png'], [390, 844, 'loop-390x844.png']]) {
+    for (const [width, height, name] of [[1280, 720, 'training-1280x720.png'], [390, 844, 'training-390x844.png']]) {
       const { page, context, problems } = await open('', { width, height, hasTouch: width < 500 });
       await step(page, 100);
       await frames(page, 10);
       const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
       assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
-      const box = await page.locator('#lp-fit-canvas').boundingBox();
+      const box = await page.locator('#training-fit-canvas').boundingBox();
       assert.ok(box.width > width * 0.5 && box.height >= 220, 'the fit is big');
       if (width > 1000) {
-        for (const id of ['#lp-fit-canvas', '.flowchart', '#lp-console', '#lp-loss-canvas', '#lp-play']) {
+        for (const id of ['#training-fit-canvas', '.flowchart', '#training-console', '#training-loss-canvas', '#training-play']) {
           const b = await page.locator(id).boundingBox();
           assert.ok(b.y + b.height <= height, `${id} is above the fold`);
         }

@@ -1,4 +1,5 @@
-//! Gradient descent on a one-dimensional [`Curve`], one step at a time.
+//! Section 3.2: gradient descent on a one-dimensional [`Curve`], one step
+//! at a time.
 //!
 //! Each step is the chapter's update W_new = W_old − η·∂L/∂W. A run never
 //! fails: when a step leaves the numbers behind (w or L(w) non-finite, or
@@ -10,11 +11,10 @@ use std::collections::VecDeque;
 
 use crate::curve::Curve;
 use crate::history::LossHistory;
+pub use crate::history::LOSS_LIMIT;
 
 /// |w| above this counts as flown off.
 pub const W_LIMIT: f64 = 1e12;
-/// L(w) above this counts as flown off.
-pub const LOSS_LIMIT: f64 = 1e30;
 /// How many past positions the trail keeps.
 pub const TRAIL_LENGTH: usize = 24;
 /// Below η·L″(w_min) = this, convergence takes hundreds of steps: "too slow".

@@ -1,7 +1,7 @@
 // The scene's settings: the slider stops, speeds and thresholds, how the
 // address is read, and the status strip's icons.
 
-import { numberIn } from '../../url.js';
+import { integerIn, numberIn } from '../../kit/fields.js';
 
 /** The learning rates the slider stops at; 0.05 and above diverge. */
 export const RATES = [0.001, 0.002, 0.003, 0.005, 0.007, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1];
@@ -14,7 +14,7 @@ export const STAGED_UP_TO = 2;
 export const THRESHOLDS = [1.2, 1, 0.9, 0.8, 0.75];
 export const DEFAULT_THRESHOLD = 0.8;
 export const CHAPTER_SEED = 42;
-/** The most epochs one frame may run, so a slow frame never stalls the page. */
+/** The most epochs one frame may run (the kit also keeps to its time budget). */
 export const MAX_EPOCHS_PER_FRAME = 2000;
 /** Where in an epoch's cycle (0 → 1) its update happens: the 4th of 5 stages. */
 export const UPDATE_AT = 0.6;
@@ -33,18 +33,17 @@ export const STATUS_REGIME = { ready: 'too_slow', training: 'too_slow', paused: 
 export const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The fit chart's words: chart key → i18n key. */
-export const FIT_WORDS = { x_axis: 'loop_x_axis', y_axis: 'loop_y_axis', data: 'loop_legend_data', network: 'loop_legend_network', initial: 'loop_legend_initial', off_chart: 'off_chart' };
+export const FIT_WORDS = { x_axis: 'training_x_axis', y_axis: 'training_y_axis', data: 'training_legend_data', network: 'training_legend_network', initial: 'training_legend_initial', off_chart: 'chart_off_chart' };
+
+const positive = numberIn(1e-6, 1e6);
 
 /** The threshold from the address: 'off' or a positive number. */
 export function parseThreshold(text) {
-  return text === 'off' ? 'off' : numberIn(1e-6, 1e6)(text);
+  return text === 'off' ? 'off' : positive(text);
 }
 
 /** A seed from the address: a whole number from 0 to 999999. */
-export function parseSeed(text) {
-  const v = numberIn(0, 999999)(text);
-  return Number.isInteger(v) ? v : undefined;
-}
+export const parseSeed = integerIn(0, 999999);
 
 /** η from the address: a finite number in [0, 10]. */
 export const parseLearningRate = numberIn(0, 10);

@@ -15,10 +15,11 @@
 //!
 //! and checks them against central finite differences of the loss.
 
+use std::fmt;
+
 use nalgebra::{DMatrix, DVector};
 
-use crate::nn::{Activation, Layer, Network, Trace};
-use crate::spec::SpecError;
+use crate::nn::{Activation, Layer, LayerTrace, Network, ShapeError, Trace};
 
 /// The step of the central finite differences (L(W + h) − L(W − h)) / 2h.
 pub const FINITE_DIFFERENCE_STEP: f64 = 1e-6;
@@ -26,6 +27,44 @@ pub const FINITE_DIFFERENCE_STEP: f64 = 1e-6;
 /// The largest |x|, |W| or |b| accepted, so that σ never saturates to 0 or 1
 /// exactly and every number stays readable.
 pub const MAX_MAGNITUDE: f64 = 10.0;
+
+/// A value the chain cannot take: which one (`x`, `y`, `w1`, `b1`, `w2`,
+/// `b2`) and why. Displays as one line `name: problem`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueError {
+    path: &'static str,
+    problem: String,
+}
+
+impl ValueError {
+    /// The value's name (`x`, `y`, `w1`, `b1`, `w2`, `b2`; `network` for a
+    /// shape, which the 1 → 1 → 1 chain never has wrong).
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// What is wrong with it.
+    pub fn problem(&self) -> &str {
+        &self.problem
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+impl From<ShapeError> for ValueError {
+    fn from(e: ShapeError) -> Self {
+        Self {
+            path: "network",
+            problem: e.to_string(),
+        }
+    }
+}
 
 /// The four parameters of the 1 → 1 → 1 network.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -176,7 +215,7 @@ impl ChainRule {
     /// The pass for `parameters` on `example`. Errors name the field
     /// (`x`, `y`, `w1`, `b1`, `w2`, `b2`) when a value is not finite, or out
     /// of range (|·| ≤ [`MAX_MAGNITUDE`], y in [0, 1]).
-    pub fn new(parameters: ChainParameters, example: Example) -> Result<Self, SpecError> {
+    pub fn new(parameters: ChainParameters, example: Example) -> Result<Self, ValueError> {
         check(parameters, example)?;
         let network = network(parameters)?;
         let (x, y) = sample(example);
@@ -298,13 +337,13 @@ impl ChainRule {
         }
     }
 
-    fn trace_value(&self, layer: usize, read: impl Fn(&crate::nn::LayerTrace) -> f64) -> f64 {
+    fn trace_value(&self, layer: usize, read: impl Fn(&LayerTrace) -> f64) -> f64 {
         self.trace.layer(layer).map_or(f64::NAN, read)
     }
 }
 
 /// The 1 → 1 → 1 network with σ on both layers.
-pub fn network(parameters: ChainParameters) -> Result<Network, SpecError> {
+pub fn network(parameters: ChainParameters) -> Result<Network, ShapeError> {
     let layer =
         |w: f64, b: f64| Layer::new(DMatrix::from_element(1, 1, w), DVector::from_element(1, b));
     Network::new(
@@ -324,12 +363,15 @@ fn sample(example: Example) -> (DMatrix<f64>, DMatrix<f64>) {
     )
 }
 
-fn missing_layer() -> SpecError {
-    SpecError::new("network", "expected two layers")
+fn missing_layer() -> ValueError {
+    ValueError {
+        path: "network",
+        problem: "expected two layers".into(),
+    }
 }
 
 /// Checks every value: finite, |·| ≤ [`MAX_MAGNITUDE`], y in [0, 1].
-fn check(parameters: ChainParameters, example: Example) -> Result<(), SpecError> {
+fn check(parameters: ChainParameters, example: Example) -> Result<(), ValueError> {
     let ChainParameters { w1, b1, w2, b2 } = parameters;
     for (name, value) in [
         ("x", example.x),
@@ -339,20 +381,22 @@ fn check(parameters: ChainParameters, example: Example) -> Result<(), SpecError>
         ("b2", b2),
     ] {
         if !(value.is_finite() && value.abs() <= MAX_MAGNITUDE) {
-            return Err(SpecError::new(
-                name,
-                format!("must be a number from −{MAX_MAGNITUDE} to {MAX_MAGNITUDE} (got {value})"),
-            ));
+            return Err(ValueError {
+                path: name,
+                problem: format!(
+                    "must be a number from −{MAX_MAGNITUDE} to {MAX_MAGNITUDE} (got {value})"
+                ),
+            });
         }
     }
     if !(0.0..=1.0).contains(&example.y) {
-        return Err(SpecError::new(
-            "y",
-            format!(
+        return Err(ValueError {
+            path: "y",
+            problem: format!(
                 "must be a number from 0 to 1, the range of σ (got {})",
                 example.y
             ),
-        ));
+        });
     }
     Ok(())
 }

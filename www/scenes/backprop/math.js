@@ -1,7 +1,7 @@
 // Section 3.3: the MathML of the backprop scene (symbols, the chain-rule
 // products, each factor's local formula), filled with numbers from wasm.
 
-import { formatNumber } from '../format.js';
+import { formatNumber } from '../../format.js';
 
 const sub = (name, i) => `<msub><mi>${name}</mi><mn>${i}</mn></msub>`;
 const yHat = '<mover accent="true"><mi>y</mi><mo>^</mo></mover>';

@@ -5,7 +5,7 @@
 
 /** The stages in the order one epoch visits them. */
 export const LOOP_STAGES = ['forward', 'loss', 'backward', 'update', 'check'];
-export const STAGES = ['init', ...LOOP_STAGES, 'done'];
+const STAGES = ['init', ...LOOP_STAGES, 'done'];
 
 // Box centres in the 420 × 168 view box: two rows, four columns.
 const COL = [54, 158, 262, 366];
@@ -28,7 +28,7 @@ const half = (stage) => {
 };
 
 function edge(id, d, label) {
-  return `<path class="edge" data-edge="${id}" d="${d}" marker-end="url(#lp-arrow)" />${label ?? ''}`;
+  return `<path class="edge" data-edge="${id}" d="${d}" marker-end="url(#training-arrow)" />${label ?? ''}`;
 }
 
 function edges() {
@@ -47,9 +47,9 @@ function edges() {
     edge('backward', `M${bx} ${by + BOX.h / 2}V${uy - BOX.h / 2 - 2}`),
     edge('update', `M${ux - h} ${uy}H${cx + 58 + 2}`),
     edge('no', `M${cx} ${cy - 34}V${fy + BOX.h / 2 + 2}`,
-      `<text class="edge-label" x="${cx + 6}" y="${(cy - 34 + fy + BOX.h / 2) / 2 + 4}" data-i18n="loop_no"></text>`),
+      `<text class="edge-label" x="${cx + 6}" y="${(cy - 34 + fy + BOX.h / 2) / 2 + 4}" data-i18n="training_no"></text>`),
     edge('yes', `M${cx - 58} ${cy}H${dx + 42 + 2}`,
-      `<text class="edge-label" x="${(cx - 58 + dx + 42) / 2}" y="${cy - 6}" text-anchor="middle" data-i18n="loop_yes"></text>`),
+      `<text class="edge-label" x="${(cx - 58 + dx + 42) / 2}" y="${cy - 6}" text-anchor="middle" data-i18n="training_yes"></text>`),
   ].join('');
 }
 
@@ -63,15 +63,15 @@ function node(stage) {
   return `<g class="stage" data-stage="${stage}" role="listitem">
     ${shape}
     <circle class="here" cx="${stage === 'check' ? x : x - w + 12}" cy="${stage === 'check' ? y - h + 11 : y - h}" r="4.5" />
-    <text class="name" x="${x}" y="${y - 2}" text-anchor="middle" data-i18n="loop_stage_${stage}"></text>
-    <text class="sub" x="${x}" y="${subY}" text-anchor="middle"${stage === 'check' ? '' : ` data-i18n="loop_stage_${stage}_sub"`}></text>
+    <text class="name" x="${x}" y="${y - 2}" text-anchor="middle" data-i18n="training_stage_${stage}"></text>
+    <text class="sub" x="${x}" y="${subY}" text-anchor="middle"${stage === 'check' ? '' : ` data-i18n="training_stage_${stage}_sub"`}></text>
   </g>`;
 }
 
 export const FLOWCHART = `
-<svg class="flowchart" viewBox="0 0 420 168" role="list" data-i18n-aria-label="loop_flowchart">
+<svg class="flowchart" viewBox="0 0 420 168" role="list" data-i18n-aria-label="training_flowchart">
   <defs>
-    <marker id="lp-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+    <marker id="training-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
       <path d="M0 0L10 5L0 10z" />
     </marker>
   </defs>

@@ -3,15 +3,16 @@
 // loss of one error (e², |e|) beside its derivative (2e, sign(e)).
 //
 // Rust holds the fit (LineFitSession) and draws (ScatterView,
-// ErrorCurvesView); this module owns the page: inputs change the line, and
-// the frame callback redraws when something changed.
+// ErrorCurvesView); this module holds the scene's own markup, settings,
+// dragging and words; the kit (www/kit/) runs the frames, locks and the
+// host API.
 
-import { applyTo, t } from '../i18n.js';
-import { formatNumber } from '../format.js';
-import { numberIn, oneOf, readSettings } from '../url.js';
-import { keyboardScroll } from '../controls/scroll-focus.js';
-import { backOf, chartMarkup } from '../controls/chart.js';
-import { announce } from '../shell/announce.js';
+import { t } from '../../i18n.js';
+import { formatNumber } from '../../format.js';
+import { flag, numberIn, writeFlag } from '../../kit/fields.js';
+import { keyboardScroll } from '../../controls/scroll-focus.js';
+import { backOf, chartMarkup } from '../../controls/chart.js';
+import { announce } from '../../kit/announce.js';
 
 const DEFAULT_W = 1.7;
 const DEFAULT_B = 2.5;
@@ -20,20 +21,20 @@ const HANDLE_REACH = 24;
 
 /** Chart word → i18n key. */
 const CHART_WORDS = {
-  x_axis: 'lf_x_axis',
-  y_axis: 'lf_y_axis',
-  outlier: 'lf_outlier_label',
-  largest: 'lf_largest',
-  squares: 'lf_squares',
-  error_axis: 'lf_error_axis',
-  loss_axis: 'lf_loss_axis',
-  slope_axis: 'lf_slope_axis',
-  squared: 'lf_squared',
-  absolute: 'lf_absolute',
-  squared_slope: 'lf_squared_slope',
-  absolute_slope: 'lf_absolute_slope',
-  kink: 'lf_kink',
-  off_chart: 'off_chart',
+  x_axis: 'loss_x_axis',
+  y_axis: 'loss_y_axis',
+  outlier: 'loss_outlier_label',
+  largest: 'loss_largest',
+  squares: 'loss_squares',
+  error_axis: 'loss_error_axis',
+  loss_axis: 'loss_loss_axis',
+  slope_axis: 'loss_slope_axis',
+  squared: 'loss_squared',
+  absolute: 'loss_absolute',
+  squared_slope: 'loss_squared_slope',
+  absolute_slope: 'loss_absolute_slope',
+  kink: 'loss_kink',
+  off_chart: 'chart_off_chart',
 };
 const SCATTER_WORDS = ['x_axis', 'y_axis', 'outlier', 'largest', 'squares'];
 
@@ -41,100 +42,122 @@ const Y_HAT = '<msub><mover accent="true"><mi>y</mi><mo>^</mo></mover><mi>i</mi>
 const SUM = '<mfrac><mn>1</mn><mi>n</mi></mfrac><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>';
 
 const TEMPLATE = `
-<section class="scene scene-loss" aria-labelledby="lf-heading">
+<section class="scene scene-loss" aria-labelledby="loss-heading">
   <div class="scene-head">
-    <h1 id="lf-heading" data-i18n="lf_heading"></h1>
-    <p class="intro" data-i18n="lf_intro"></p>
+    <h1 id="loss-heading" data-i18n="loss_heading"></h1>
+    <p class="intro" data-i18n="loss_intro"></p>
   </div>
-  <div class="lf-grid">
-    <figure class="panel lf-scatter-panel">
-      <figcaption class="panel-title lf-title-row"><span data-i18n="lf_scatter_title"></span> <span class="hint" data-i18n="lf_drag_hint"></span></figcaption>
-      ${chartMarkup('lf-scatter', 'lf_scatter_canvas')}
+  <div class="loss-grid">
+    <figure class="panel loss-scatter-panel">
+      <figcaption class="panel-title loss-title-row"><span data-i18n="loss_scatter_title"></span> <span class="hint" data-i18n="loss_drag_hint"></span></figcaption>
+      ${chartMarkup('loss-scatter', 'loss_scatter_canvas')}
     </figure>
-    <figure class="panel lf-curves-panel">
-      <figcaption class="panel-title" data-i18n="lf_curves_title"></figcaption>
-      ${chartMarkup('lf-curves', 'lf_curves_canvas')}
+    <figure class="panel loss-curves-panel">
+      <figcaption class="panel-title" data-i18n="loss_curves_title"></figcaption>
+      ${chartMarkup('loss-curves', 'loss_curves_canvas')}
     </figure>
-    <div class="panel controls lf-controls">
-      <div class="control lf-control-w" data-control="w">
+    <div class="panel controls loss-controls">
+      <div class="control loss-control-w" data-control="w">
         <div class="control-label">
-          <label for="lf-w" data-i18n="lf_slope"></label>
-          <output id="lf-w-value" for="lf-w"></output>
+          <label for="loss-w" data-i18n="loss_slope"></label>
+          <output id="loss-w-value" for="loss-w"></output>
         </div>
-        <input type="range" id="lf-w" step="0.01">
+        <input type="range" id="loss-w" step="0.01">
       </div>
-      <div class="control lf-control-b" data-control="b">
+      <div class="control loss-control-b" data-control="b">
         <div class="control-label">
-          <label for="lf-b" data-i18n="lf_intercept"></label>
-          <output id="lf-b-value" for="lf-b"></output>
+          <label for="loss-b" data-i18n="loss_intercept"></label>
+          <output id="loss-b-value" for="loss-b"></output>
         </div>
-        <input type="range" id="lf-b" step="0.05">
+        <input type="range" id="loss-b" step="0.05">
       </div>
-      <div class="buttons lf-buttons">
-        <button type="button" id="lf-best" class="primary" data-i18n="lf_best_fit" data-control="fit"></button>
-        <span class="lf-switch" data-control="outlier">
-          <input type="checkbox" id="lf-outlier">
-          <label for="lf-outlier" data-i18n="lf_outlier"></label>
+      <div class="buttons loss-buttons">
+        <button type="button" id="loss-best" class="primary" data-i18n="loss_best_fit" data-control="fit"></button>
+        <span class="loss-switch" data-control="outlier">
+          <input type="checkbox" id="loss-outlier">
+          <label for="loss-outlier" data-i18n="loss_outlier"></label>
         </span>
       </div>
-      <p id="lf-effect" class="lf-effect" aria-live="polite"></p>
-      <div class="lf-why-block">
-        <h2 class="lf-why" data-i18n="lf_why"></h2>
-        <ul class="lf-reasons">
-          <li class="lf-reason lf-reason-smooth">
+      <p id="loss-effect" class="loss-effect" aria-live="polite"></p>
+      <div class="loss-why-block">
+        <h2 class="loss-why" data-i18n="loss_why"></h2>
+        <ul class="loss-reasons">
+          <li class="loss-reason loss-reason-smooth">
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 19c5 0 6-14 9-14s4 14 9 14" /></svg>
-            <div><strong data-i18n="lf_reason_smooth_title"></strong> <span data-i18n="lf_reason_smooth"></span></div>
+            <div><strong data-i18n="loss_reason_smooth_title"></strong> <span data-i18n="loss_reason_smooth"></span></div>
           </li>
-          <li class="lf-reason lf-reason-large">
+          <li class="loss-reason loss-reason-large">
             <svg viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="9" width="5" height="5" /><rect x="10" y="3" width="11" height="11" /><path d="M3 20h18" /></svg>
-            <div><strong data-i18n="lf_reason_large_title"></strong> <span id="lf-reason-large"></span></div>
+            <div><strong data-i18n="loss_reason_large_title"></strong> <span id="loss-reason-large"></span></div>
           </li>
         </ul>
       </div>
     </div>
-    <div class="panel info lf-info">
-      <div class="lf-formulas">
-        <math display="block" class="lf-line">
+    <div class="panel info loss-info">
+      <div class="loss-formulas">
+        <math display="block" class="loss-line">
           <mover accent="true"><mi>y</mi><mo>^</mo></mover><mo>=</mo><mi>w</mi><mo>·</mo><mi>x</mi><mo>+</mo><mi>b</mi><mo>=</mo><mrow class="live"><mn data-live="w"></mn><mo>·</mo><mi>x</mi><mo data-live="b-sign"></mo><mn data-live="b"></mn></mrow>
         </math>
-        <p class="lf-formula-name lf-mse-name" data-i18n="lf_mse_name"></p>
-        <math display="block" class="lf-mse">
+        <p class="loss-formula-name loss-mse-name" data-i18n="loss_mse_name"></p>
+        <math display="block" class="loss-mse">
           <mtext>MSE</mtext><mo>=</mo>${SUM}<msup><mrow><mo>(</mo><msub><mi>y</mi><mi>i</mi></msub><mo>−</mo>${Y_HAT}<mo>)</mo></mrow><mn>2</mn></msup><mo>=</mo><mrow class="live"><mfrac><mn data-live="sum-squared"></mn><mn data-live="n-squared"></mn></mfrac><mo>=</mo><mn data-live="mse"></mn></mrow>
         </math>
-        <p class="lf-formula-name lf-mae-name" data-i18n="lf_mae_name"></p>
-        <math display="block" class="lf-mae">
+        <p class="loss-formula-name loss-mae-name" data-i18n="loss_mae_name"></p>
+        <math display="block" class="loss-mae">
           <mtext>MAE</mtext><mo>=</mo>${SUM}<mrow><mo>|</mo><msub><mi>y</mi><mi>i</mi></msub><mo>−</mo>${Y_HAT}<mo>|</mo></mrow><mo>=</mo><mrow class="live"><mfrac><mn data-live="sum-absolute"></mn><mn data-live="n-absolute"></mn></mfrac><mo>=</mo><mn data-live="mae"></mn></mrow>
         </math>
       </div>
-      <div class="lf-goal">
-        <h2 data-i18n="lf_goal_title"></h2>
+      <div class="loss-goal">
+        <h2 data-i18n="loss_goal_title"></h2>
         <math display="block">
           <munder><mo movablelimits="false">min</mo><mrow><mi>W</mi><mo>,</mo><mi>b</mi></mrow></munder><mtext>Loss</mtext><mo>(</mo><mi>W</mi><mo>,</mo><mi>b</mi><mo>)</mo>
         </math>
-        <p data-i18n="lf_goal"></p>
+        <p data-i18n="loss_goal"></p>
       </div>
     </div>
   </div>
   <details class="panel question">
-    <summary data-i18n="lf_question"></summary>
-    <p data-i18n="lf_answer"></p>
+    <summary data-i18n="loss_question"></summary>
+    <p data-i18n="loss_answer"></p>
   </details>
 </section>`;
 
-export function mount(root, wasm, params) {
-  root.insertAdjacentHTML('beforeend', TEMPLATE);
+/** @type {import('../../kit/scene.js').SceneDefinition} */
+export const scene = {
+  name: 'loss',
+  aliases: ['loss-functions'],
+  markup: () => TEMPLATE,
+  settings: (wasm) => {
+    const [wLow, wHigh] = wasm.LineFitSession.slopeRange();
+    const [bLow, bHigh] = wasm.LineFitSession.interceptRange();
+    return {
+      w: { parse: numberIn(wLow, wHigh), fallback: DEFAULT_W },
+      b: { parse: numberIn(bLow, bHigh), fallback: DEFAULT_B },
+      outlier: { parse: flag, fallback: false, write: writeFlag },
+    };
+  },
+  controls: {
+    w: { label: 'loss_slope' },
+    b: { label: 'loss_intercept' },
+    fit: { label: 'loss_best_fit' },
+    outlier: { label: 'loss_outlier' },
+  },
+  mount,
+};
+
+function mount({ root, wasm, settings, controls, changed }) {
   const $ = (id) => root.querySelector(`#${id}`);
   const el = {
-    scatter: $('lf-scatter'),
-    curves: $('lf-curves'),
-    w: $('lf-w'),
-    wValue: $('lf-w-value'),
-    b: $('lf-b'),
-    bValue: $('lf-b-value'),
-    best: $('lf-best'),
-    outlier: $('lf-outlier'),
-    effect: $('lf-effect'),
-    reasonLarge: $('lf-reason-large'),
+    scatter: $('loss-scatter'),
+    curves: $('loss-curves'),
+    w: $('loss-w'),
+    wValue: $('loss-w-value'),
+    b: $('loss-b'),
+    bValue: $('loss-b-value'),
+    best: $('loss-best'),
+    outlier: $('loss-outlier'),
+    effect: $('loss-effect'),
+    reasonLarge: $('loss-reason-large'),
   };
   const live = Object.fromEntries(
     [...root.querySelectorAll('[data-live]')].map((node) => [node.dataset.live, node]),
@@ -142,22 +165,14 @@ export function mount(root, wasm, params) {
 
   const [wLow, wHigh] = wasm.LineFitSession.slopeRange();
   const [bLow, bHigh] = wasm.LineFitSession.interceptRange();
-  const { settings, refused } = readSettings(params, {
-    w: { parse: numberIn(wLow, wHigh), fallback: DEFAULT_W },
-    b: { parse: numberIn(bLow, bHigh), fallback: DEFAULT_B },
-    outlier: { parse: oneOf(['0', '1']), fallback: '0' },
-  });
   Object.assign(el.w, { min: String(wLow), max: String(wHigh) });
   Object.assign(el.b, { min: String(bLow), max: String(bHigh) });
 
-  const session = new wasm.LineFitSession(settings.w, settings.b, settings.outlier === '1');
+  const session = new wasm.LineFitSession(settings.w, settings.b, settings.outlier);
   const scatterView = new wasm.ScatterView(el.scatter, backOf(el.scatter));
   const curvesView = new wasm.ErrorCurvesView(el.curves, backOf(el.curves));
 
   const state = {
-    dirty: true,
-    /** Called with the state after each change (host pages). */
-    listeners: [],
     /** The drag in progress: {handle} or {b0, y0} for a shift, or null. */
     drag: null,
     reach: 0,
@@ -169,10 +184,6 @@ export function mount(root, wasm, params) {
     el.w.value = String(session.w);
     el.b.value = String(session.b);
     el.outlier.checked = session.outlier;
-  }
-
-  function changed() {
-    state.dirty = true;
   }
 
   // Inputs only change the fit; the frame callback draws.
@@ -201,8 +212,8 @@ export function mount(root, wasm, params) {
     return [event.clientX - box.left, event.clientY - box.top];
   }
   el.scatter.addEventListener('pointerdown', (event) => {
-    // A locked slope or intercept (?lock=w or b) freezes the line.
-    if (el.w.disabled || el.b.disabled) return;
+    // A locked or hidden slope or intercept (?lock=w or b) freezes the line.
+    if (!controls.live('w') || !controls.live('b')) return;
     const [x, y] = local(event);
     const handle = scatterView.handleAt(session, x, y, HANDLE_REACH);
     if (handle < 0 && !scatterView.isInPlot(x, y)) return;
@@ -231,20 +242,15 @@ export function mount(root, wasm, params) {
   el.scatter.addEventListener('pointerup', endDrag);
   el.scatter.addEventListener('pointercancel', endDrag);
 
-  const fitFormulas = keyboardScroll([...root.querySelectorAll('.lf-formulas math')]);
-
-  const resize = new ResizeObserver(changed);
-  resize.observe(el.scatter);
-  resize.observe(el.curves);
+  // Each formula takes a tab stop while it overflows (decided after layout, not in the readout).
+  keyboardScroll([...root.querySelectorAll('.loss-formulas math')]);
 
   function relabel() {
-    applyTo(root);
     for (const [key, word] of Object.entries(CHART_WORDS)) {
       curvesView.setText(key, t(word));
       if (SCATTER_WORDS.includes(key)) scatterView.setText(key, t(word));
     }
     state.shown = {};
-    changed();
   }
 
   /** Sets text only when it changed, so idle frames touch no layout. */
@@ -278,7 +284,7 @@ export function mount(root, wasm, params) {
     announce(`w = ${wText}, b = ${bText}: MSE = ${formatNumber(session.mse, 4)}, MAE = ${formatNumber(session.mae, 4)}`);
 
     const e = session.largestResidual;
-    show(el.reasonLarge, 'reason-large', t('lf_reason_large', {
+    show(el.reasonLarge, 'reason-large', t('loss_reason_large', {
       e: formatNumber(e, 3),
       squared: formatNumber(e * e, 3),
       absolute: formatNumber(Math.abs(e), 3),
@@ -289,51 +295,44 @@ export function mount(root, wasm, params) {
       mse_share: formatNumber(100 * session.mseShare, 2),
       mae_share: formatNumber(100 * session.maeShare, 2),
     };
-    show(el.effect, 'effect', t(session.outlier ? 'lf_effect_on' : 'lf_effect_off', effect));
+    show(el.effect, 'effect', t(session.outlier ? 'loss_effect_on' : 'loss_effect_off', effect));
     el.effect.classList.toggle('on', session.outlier);
   }
 
-  function frame() {
-    if (state.dirty) {
-      state.dirty = false;
-      scatterView.draw(session);
-      state.reach = curvesView.draw(session);
-      updateReadout();
-      fitFormulas();
-      if (state.listeners.length) {
-        const snapshot = api.state();
-        for (const listener of state.listeners) listener(snapshot);
-      }
-    }
-    requestAnimationFrame(frame);
+  /** Draws when something changed. */
+  function draw({ dirty }) {
+    if (!dirty) return false;
+    scatterView.draw(session);
+    state.reach = curvesView.draw(session);
+    return true;
+  }
+
+  function readout({ dirty }) {
+    if (!dirty) return;
+    updateReadout();
   }
 
   syncSliders();
-  relabel();
-  requestAnimationFrame(frame);
 
-  const api = {
-    refused,
+  return {
+    actions: {},
+    draw,
+    readout,
     relabel,
-    /** The settings a shared link carries. */
-    settings() {
-      return { w: session.w, b: session.b, outlier: session.outlier ? '1' : '0' };
-    },
     setPresent(on) {
       scatterView.setPresent(on);
       curvesView.setPresent(on);
-      changed();
     },
-    /** Settings from a host page: only { reset } means something here (back to the opening line). */
-    apply(message) {
-      if (message.reset !== true) return;
+    values() {
+      return { w: session.w, b: session.b, outlier: session.outlier };
+    },
+    set() {},
+    /** Back to the opening line. */
+    reset() {
       session.setLine(settings.w, settings.b);
-      session.setOutlier(settings.outlier === '1');
+      session.setOutlier(settings.outlier);
       syncSliders();
       changed();
-    },
-    onChange(listener) {
-      state.listeners.push(listener);
     },
     charts() {
       return [el.scatter, el.curves];
@@ -359,5 +358,4 @@ export function mount(root, wasm, params) {
       };
     },
   };
-  return api;
 }

@@ -1,0 +1,47 @@
+// The one place that decides whether a control is live. A course page can
+// hide (`?hide=`) or lock (`?lock=`) any control a scene names; a control
+// that is hidden or locked is out of use for the pointer, for its keys and
+// for the scene's own enabling and disabling alike.
+//
+// In the markup, a control is the element marked `data-control="<name>"`
+// (or everything inside it).
+
+/**
+ * @param {Element} root  the scene's element
+ * @param {{hide: string[], lock: string[]}} embedding
+ * @param {Record<string, {label: string}>} known  the scene's lockable controls
+ */
+export function controlSet(root, { hide, lock }, known) {
+  const off = new Set([...hide, ...lock]);
+  const inputsOf = (el) => (el.matches('input, select, button, textarea') ? [el] : [...el.querySelectorAll('input, select, button, textarea')]);
+  for (const name of hide) {
+    for (const el of root.querySelectorAll(`[data-control="${name}"]`)) el.hidden = true;
+  }
+  for (const name of lock) {
+    for (const el of root.querySelectorAll(`[data-control="${name}"]`)) {
+      el.dataset.locked = 'true';
+      for (const input of inputsOf(el)) {
+        input.disabled = true;
+        input.dataset.locked = 'true';
+      }
+    }
+  }
+  return {
+    /** Whether control `name` may act: not hidden, not locked. */
+    live(name) {
+      return !off.has(name);
+    },
+    /** Disables `node` for the scene's own reasons; a locked one stays disabled. */
+    setDisabled(node, disabled) {
+      node.disabled = disabled || node.dataset.locked === 'true';
+    },
+    /** The scene's controls that are locked or hidden, as i18n label keys, in the scene's order. */
+    lockedLabels() {
+      return Object.entries(known).filter(([name]) => off.has(name) && (lock.includes(name) || hide.includes(name))).map(([, c]) => c.label);
+    },
+    /** Names in `lock`/`hide` the scene does not have. */
+    unknown() {
+      return [...off].filter((name) => !(name in known));
+    },
+  };
+}

@@ -1,0 +1,291 @@
+// Section 3.2: a ball rolling down a loss curve, with a live loss plot.
+//
+// Rust holds the run (DescentSession) and draws (CurveView, LossView); this
+// module holds what is the scene's own: its markup, its settings, the ball's
+// tween, dragging the start, and its words. The kit (www/kit/) runs the
+// frame loop, the speed, the keys, locks and the host API.
+
+import { t } from '../../i18n.js';
+import { formatCount, formatNumber } from '../../format.js';
+import { fraction, positionOf, valueAt } from '../../controls/log-slider.js';
+import { REGIME_ICONS, SPEEDS, TEMPLATE } from './template.js';
+import { numberIn, oneOf } from '../../kit/fields.js';
+import { announce } from '../../kit/announce.js';
+import { backOf } from '../../controls/chart.js';
+
+const DEFAULT_SPEED = 5;
+/** Above this many steps per second the ball jumps straight to each new position. */
+const ANIMATED_UP_TO = 30;
+// The slider spans η* ÷ RANGE_BELOW … η* × RANGE_ABOVE.
+const RANGE_BELOW = 100;
+const RANGE_ABOVE = 4;
+
+/** Chart word → i18n key. */
+const CHART_WORDS = {
+  weight_axis: 'descent_weight_axis',
+  loss_axis: 'chart_loss_axis',
+  global_minimum: 'descent_global_minimum',
+  local_minimum: 'descent_local_minimum',
+  peak: 'descent_peak',
+  off_chart: 'chart_off_chart',
+};
+
+/** The learning rate a curve starts with: the chapter's 0.01 on its data, else 0.3·η*. */
+function defaultLearningRate(curve, critical) {
+  return curve === 'data-mse' ? 0.01 : Math.round(0.3 * critical * 1000) / 1000;
+}
+
+/** @type {import('../../kit/scene.js').SceneDefinition} */
+export const scene = {
+  name: 'descent',
+  markup: () => TEMPLATE,
+  settings: (wasm) => ({
+    curve: { parse: oneOf(wasm.curveNames()), fallback: 'data-mse' },
+    lr: { parse: numberIn(0, 1e6), fallback: undefined },
+    start: { parse: numberIn(-1e6, 1e6), fallback: undefined, write: (w) => String(Number(w.toPrecision(6))) },
+    speed: { parse: oneOf(SPEEDS), fallback: DEFAULT_SPEED },
+  }),
+  controls: {
+    lr: { label: 'learning_rate' },
+    play: { label: 'play', keys: [' '] },
+    step: { label: 'step', keys: ['ArrowRight'] },
+    reset: { label: 'reset', keys: ['r', 'R'] },
+    speed: { label: 'speed' },
+    curve: { label: 'descent_curve' },
+  },
+  run: { speeds: SPEEDS, speedText: (n) => t('descent_steps_per_second', { n }), maxPerFrame: 2000 },
+  host: { learningRate: 'lr' },
+  mount,
+};
+
+function mount({ root, wasm, settings, changed, run, setPlaying }) {
+  const $ = (id) => root.querySelector(`#descent-${id}`);
+  const el = {
+    curveCanvas: $('curve-canvas'),
+    lossCanvas: $('loss-canvas'),
+    lr: $('lr'),
+    lrValue: $('lr-value'),
+    lrCritical: $('lr-critical'),
+    step: $('step'),
+    reset: $('reset'),
+    curve: $('curve'),
+    regime: $('regime'),
+    status: $('status'),
+  };
+  const live = Object.fromEntries([...root.querySelectorAll('[data-live]')].map((node) => [node.dataset.live, node]));
+  const out = {
+    step: $('out-step'),
+    w: $('out-w'),
+    loss: $('out-loss'),
+    gradient: $('out-gradient'),
+    critical: $('out-critical'),
+  };
+
+  const curveView = new wasm.CurveView(el.curveCanvas, backOf(el.curveCanvas));
+  const lossView = new wasm.LossView(el.lossCanvas, backOf(el.lossCanvas));
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+  const state = {
+    session: null,
+    range: { low: 1e-4, high: 1 },
+    /** When the last step was taken, for the ball's tween. */
+    stepAt: -Infinity,
+    stepDuration: 300,
+    drawnSteps: -1,
+    dragging: false,
+    shown: {},
+  };
+
+  function startCurve(curve, start, learningRate) {
+    state.session?.free();
+    const session = new wasm.DescentSession(curve, start, 0);
+    const critical = session.criticalLearningRate;
+    state.range = { low: critical / RANGE_BELOW, high: critical * RANGE_ABOVE };
+    const eta = learningRate ?? defaultLearningRate(curve, critical);
+    session.setLearningRate(eta);
+    state.session = session;
+    el.curve.value = curve;
+    el.lr.value = String(positionOf(eta, state.range.low, state.range.high));
+    state.stepAt = -Infinity;
+    changed();
+  }
+
+  function setLearningRate(eta) {
+    state.session.setLearningRate(eta);
+    el.lr.value = String(positionOf(eta, state.range.low, state.range.high));
+    changed();
+  }
+
+  function stepOnce() {
+    setPlaying(false);
+    state.session.step(1);
+    state.stepAt = performance.now();
+    state.stepDuration = 400;
+  }
+
+  function resetRun(start) {
+    state.session.reset(start);
+    state.stepAt = -Infinity;
+    changed();
+  }
+
+  // Controls only change settings; the frame callback does the work.
+  el.lr.addEventListener('input', () => {
+    state.session.setLearningRate(valueAt(Number(el.lr.value), state.range.low, state.range.high));
+    changed();
+  });
+  el.curve.addEventListener('change', () => startCurve(el.curve.value, undefined, undefined));
+  el.step.addEventListener('click', stepOnce);
+  el.reset.addEventListener('click', () => resetRun(undefined));
+
+  // Dragging the ball, or clicking the curve, picks the start.
+  function pointerWeight(event) {
+    const box = el.curveCanvas.getBoundingClientRect();
+    return curveView.weightAt(event.clientX - box.left);
+  }
+  el.curveCanvas.addEventListener('pointerdown', (event) => {
+    const box = el.curveCanvas.getBoundingClientRect();
+    const [x, y] = [event.clientX - box.left, event.clientY - box.top];
+    if (!curveView.isOnBall(state.session, x, y) && !curveView.isInPlot(x, y)) return;
+    event.preventDefault();
+    el.curveCanvas.setPointerCapture(event.pointerId);
+    state.dragging = true;
+    setPlaying(false);
+    resetRun(pointerWeight(event));
+  });
+  el.curveCanvas.addEventListener('pointermove', (event) => {
+    if (state.dragging) resetRun(pointerWeight(event));
+  });
+  const endDrag = () => {
+    state.dragging = false;
+  };
+  el.curveCanvas.addEventListener('pointerup', endDrag);
+  el.curveCanvas.addEventListener('pointercancel', endDrag);
+
+  /** Sets text only when it changed, so idle frames touch no layout. */
+  function show(node, key, text) {
+    if (state.shown[key] === text) return false;
+    state.shown[key] = text;
+    node.textContent = text;
+    return true;
+  }
+
+  function readout() {
+    const s = state.session;
+    const eta = s.learningRate;
+    const critical = s.criticalLearningRate;
+    const regime = s.regime;
+    if (el.regime.dataset.regime !== regime) {
+      el.regime.dataset.regime = regime;
+      el.regime.querySelector('.regime-icon').innerHTML = REGIME_ICONS[regime];
+      announce(`${t(`descent_regime_${regime}`)}. ${t(`descent_regime_${regime}_detail`)}`);
+    }
+    show(el.regime.querySelector('.regime-name'), 'regime', t(`descent_regime_${regime}`));
+    show(el.regime.querySelector('.regime-detail'), 'detail', t(`descent_regime_${regime}_detail`));
+    show(el.regime.querySelector('.regime-ratio'), 'ratio', t('descent_eta_vs_critical', { ratio: formatNumber(eta / critical, 3) }));
+    let status;
+    if (s.diverged) status = t('descent_status_diverged', { step: formatCount(s.steps) });
+    else if (s.atRest) status = t(s.targetIsGlobal ? 'descent_status_at_rest_global' : 'descent_status_at_rest_local');
+    else {
+      const which = t(s.targetIsGlobal ? 'descent_which_global' : 'descent_which_local');
+      status = t('descent_status_rolling', { which, w: formatNumber(s.targetMinimum, 3) });
+    }
+    if (show(el.status, 'status', status) && (s.diverged || s.atRest)) announce(status);
+
+    const etaText = formatNumber(eta, 3);
+    show(el.lrValue, 'lr', `η = ${etaText}`);
+    if (el.lr.getAttribute('aria-valuetext') !== etaText) el.lr.setAttribute('aria-valuetext', etaText);
+    const mark = Math.min(Math.max(fraction(critical, state.range.low, state.range.high), 0), 1);
+    el.lrCritical.style.setProperty('--at', mark.toFixed(4));
+
+    const w = s.w;
+    const gradient = s.gradient;
+    show(live.next, 'next', formatNumber(w - eta * gradient));
+    show(live.w, 'w', formatNumber(w));
+    show(live.eta, 'eta', etaText);
+    show(live.gradient, 'gradient', formatNumber(gradient));
+    show(out.step, 'out-step', formatCount(s.steps));
+    show(out.w, 'out-w', formatNumber(w));
+    show(out.loss, 'out-loss', formatNumber(s.loss));
+    show(out.gradient, 'out-gradient', formatNumber(gradient));
+    show(out.critical, 'out-critical', formatNumber(critical, 3));
+  }
+
+  function draw({ now, dirty, taken, playing, speed }) {
+    const s = state.session;
+    if (taken > 0 && playing) {
+      state.stepAt = now;
+      state.stepDuration = 1000 / speed;
+    }
+    const tween = !reducedMotion.matches && (!playing || speed <= ANIMATED_UP_TO);
+    const progress = tween ? Math.min((now - state.stepAt) / state.stepDuration, 1) : 1;
+    const moved = s.steps !== state.drawnSteps;
+    const drawCurve = dirty || moved || progress < 1;
+    if (drawCurve) curveView.draw(s, progress);
+    if (dirty || moved) lossView.draw(s);
+    state.drawnSteps = s.steps;
+    return drawCurve;
+  }
+
+  startCurve(settings.curve, settings.start, settings.lr);
+
+  return {
+    actions: {
+      play: () => setPlaying(!run.playing),
+      step: stepOnce,
+      reset: () => resetRun(undefined),
+    },
+    advance(n) {
+      const s = state.session;
+      if (s.diverged) return 0;
+      const before = s.steps;
+      s.step(n);
+      return s.steps - before;
+    },
+    finished: () => state.session.diverged,
+    draw,
+    readout,
+    relabel() {
+      for (const [key, word] of Object.entries(CHART_WORDS)) curveView.setText(key, t(word));
+      lossView.setText('step_axis', t('chart_step_axis'));
+      lossView.setText('loss_axis', t('chart_loss_axis_log'));
+      lossView.setText('off_chart', t('chart_off_chart'));
+      state.shown = {};
+    },
+    setPresent(on) {
+      curveView.setPresent(on);
+      lossView.setPresent(on);
+    },
+    values() {
+      const s = state.session;
+      return { curve: s.curve, lr: s.learningRate, start: s.start };
+    },
+    set(name, value) {
+      if (name === 'lr') setLearningRate(value);
+    },
+    reset: () => resetRun(undefined),
+    charts: () => [el.curveCanvas, el.lossCanvas],
+    csv: () => state.session.lossCsv(),
+    state() {
+      const s = state.session;
+      return {
+        curve: s.curve,
+        w: s.w,
+        loss: s.loss,
+        gradient: s.gradient,
+        steps: s.steps,
+        learningRate: s.learningRate,
+        criticalLearningRate: s.criticalLearningRate,
+        regime: s.regime,
+        diverged: s.diverged,
+      };
+    },
+    extras: {
+      /** The ball's centre in CSS pixels relative to the curve canvas. */
+      ballPosition() {
+        const [x, y] = curveView.ballPosition(state.session);
+        return { x, y };
+      },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The markup of the gradient-descent scene and its regime icons.
+
+import { STEPS } from '../../controls/log-slider.js';
+import { chartMarkup } from '../../controls/chart.js';
+
+/** Speeds offered, in steps per second. */
+export const SPEEDS = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
+
+/** One icon per regime: the shape carries the meaning, not only the colour. */
+export const REGIME_ICONS = {
+  too_slow: '<path d="M4 12h10" /><path d="M11 8l4 4-4 4" />',
+  converging: '<path d="M5 12.5l4.5 4.5L19 7" />',
+  oscillating: '<path d="M3 12l3.5-6 4 12 4-12 4 12 2.5-6" />',
+  diverging: '<path d="M12 3l10 18H2z" /><path d="M12 10v5M12 17.5v.5" />',
+};
+
+export const TEMPLATE = `
+<section class="scene scene-descent" aria-labelledby="descent-heading">
+  <div class="scene-head">
+    <h1 id="descent-heading" data-i18n="descent_heading"></h1>
+    <p class="intro" data-i18n="descent_intro"></p>
+  </div>
+  <div class="descent-grid">
+    <figure class="panel curve-panel">
+      ${chartMarkup('descent-curve-canvas', 'descent_curve_canvas')}
+      <figcaption class="hint" data-i18n="descent_drag_hint"></figcaption>
+    </figure>
+    <figure class="panel loss-panel">
+      <figcaption class="panel-title" data-i18n="descent_loss_plot_title"></figcaption>
+      ${chartMarkup('descent-loss-canvas', 'descent_loss_canvas')}
+    </figure>
+    <div class="panel controls">
+      <div class="control control-lr" data-control="lr">
+        <div class="control-label">
+          <label for="descent-lr" data-i18n="learning_rate"></label>
+          <output id="descent-lr-value" for="descent-lr"></output>
+        </div>
+        <div class="slider-track">
+          <input type="range" id="descent-lr" min="0" max="${STEPS}" step="1">
+          <span id="descent-lr-critical" class="critical-mark" aria-hidden="true">η*</span>
+        </div>
+        <p class="control-hint" data-i18n="descent_learning_rate_hint"></p>
+      </div>
+      <div class="buttons">
+        <button type="button" id="descent-play" class="primary" data-control="play" data-kit="play" aria-keyshortcuts="Space"></button>
+        <button type="button" id="descent-step" data-i18n="step" data-control="step" aria-keyshortcuts="ArrowRight"></button>
+        <button type="button" id="descent-reset" data-i18n="reset" data-control="reset" aria-keyshortcuts="R"></button>
+      </div>
+      <div class="control control-speed" data-control="speed">
+        <div class="control-label">
+          <label for="descent-speed" data-i18n="speed"></label>
+          <output id="descent-speed-value" for="descent-speed" data-kit="speed-value"></output>
+        </div>
+        <input type="range" id="descent-speed" min="0" max="${SPEEDS.length - 1}" step="1" data-kit="speed">
+      </div>
+      <div class="control control-curve" data-control="curve">
+        <label for="descent-curve" data-i18n="descent_curve"></label>
+        <select id="descent-curve">
+          <option value="data-mse" data-i18n="descent_curve_data_mse"></option>
+          <option value="bumpy" data-i18n="descent_curve_bumpy"></option>
+          <option value="bowl" data-i18n="descent_curve_bowl"></option>
+        </select>
+      </div>
+    </div>
+    <div class="panel info">
+      <div id="descent-regime" class="regime">
+        <svg class="regime-icon" viewBox="0 0 24 24" aria-hidden="true"></svg>
+        <div>
+          <p class="regime-line"><strong class="regime-name"></strong> <span class="regime-ratio"></span></p>
+          <p class="regime-detail"></p>
+        </div>
+      </div>
+      <p id="descent-status" class="status"></p>
+      <div class="formula">
+        <h2 data-i18n="descent_update_rule"></h2>
+        <math display="block" class="rule">
+          <msub><mi>W</mi><mtext>new</mtext></msub><mo>=</mo><msub><mi>W</mi><mtext>old</mtext></msub><mo>−</mo><mi>η</mi><mo>·</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>W</mi></mrow></mfrac>
+        </math>
+        <math display="block" class="rule live" id="descent-formula-live">
+          <mn data-live="next"></mn><mo>=</mo><mn data-live="w"></mn><mo>−</mo><mn data-live="eta"></mn><mo>×</mo><mrow><mo>(</mo><mn data-live="gradient"></mn><mo>)</mo></mrow>
+        </math>
+      </div>
+      <dl class="readout">
+        <div><dt data-i18n="descent_readout_step"></dt><dd id="descent-out-step"></dd></div>
+        <div><dt data-i18n="descent_readout_w"></dt><dd id="descent-out-w"></dd></div>
+        <div><dt data-i18n="descent_readout_loss"></dt><dd id="descent-out-loss"></dd></div>
+        <div><dt data-i18n="descent_readout_gradient"></dt><dd id="descent-out-gradient"></dd></div>
+        <div><dt data-i18n="descent_readout_critical"></dt><dd id="descent-out-critical"></dd></div>
+      </dl>
+    </div>
+  </div>
+  <details class="panel question">
+    <summary data-i18n="descent_question"></summary>
+    <p data-i18n="descent_answer"></p>
+  </details>
+</section>`;

@@ -1,0 +1,328 @@
+// Section 3.4: the chapter's whole training loop, live. The network
+// (1 → 10 ReLU → 1) learns y = 2x + 1 + noise; its curve moves over the
+// data, the loss plot grows, the flowchart lights the stage of the loop and
+// the console prints the chapter's `Epoch N, Loss: …` lines.
+//
+// Rust holds the run (TrainingSession) and draws (FitView, LossView); this
+// module holds what is the scene's own: its markup, its settings, the
+// flowchart's stage, the console and its words. The kit (www/kit/) runs the
+// frame loop, the speed, the keys, locks and the host API.
+
+import { t } from '../../i18n.js';
+import { formatCount, formatNumber } from '../../format.js';
+import { oneOf } from '../../kit/fields.js';
+import { announce } from '../../kit/announce.js';
+import { backOf } from '../../controls/chart.js';
+import { LOOP_STAGES, flowchart } from './flowchart.js';
+import { consolePanel } from './console.js';
+import { template } from './template.js';
+import {
+  CHAPTER_SEED, DEFAULT_SPEED, DEFAULT_THRESHOLD, DIVERGING_RATE, FIT_WORDS, MAX_EPOCHS_PER_FRAME, RATES,
+  SPEEDS, STAGED_UP_TO, STATUS_ICONS, STATUS_REGIME, SUPERSCRIPT, THRESHOLDS, UPDATE_AT,
+  parseLearningRate, parseSeed, parseThreshold,
+} from './settings.js';
+
+/** @type {import('../../kit/scene.js').SceneDefinition} */
+export const scene = {
+  name: 'training',
+  aliases: ['loop', 'training-loop'],
+  markup: () => template({ steps: RATES.length, speeds: SPEEDS, thresholds: THRESHOLDS }),
+  settings: () => ({
+    seed: { parse: parseSeed, fallback: CHAPTER_SEED },
+    lr: { parse: parseLearningRate, fallback: 0.01 },
+    speed: { parse: oneOf(SPEEDS), fallback: DEFAULT_SPEED },
+    threshold: { parse: parseThreshold, fallback: DEFAULT_THRESHOLD },
+  }),
+  controls: {
+    lr: { label: 'learning_rate' },
+    play: { label: 'play', keys: [' '] },
+    step: { label: 'step', keys: ['ArrowRight'] },
+    reset: { label: 'reset', keys: ['r', 'R'] },
+    speed: { label: 'speed' },
+    seed: { label: 'training_new_seed' },
+    threshold: { label: 'training_threshold' },
+  },
+  run: {
+    speeds: SPEEDS,
+    speedText: (n) => t('training_epochs_per_second', { n: formatNumber(n) }),
+    maxPerFrame: MAX_EPOCHS_PER_FRAME,
+  },
+  host: { learningRate: 'lr' },
+  mount,
+};
+
+/** The slider stop nearest to η (on a log scale). */
+function nearestRate(eta) {
+  let best = 0;
+  for (let i = 0; i < RATES.length; i += 1) if (Math.abs(Math.log(RATES[i] / eta)) < Math.abs(Math.log(RATES[best] / eta))) best = i;
+  return best;
+}
+
+function mount({ root, wasm, settings, changed, run, setPlaying }) {
+  const $ = (id) => root.querySelector(`#training-${id}`);
+  const el = {
+    fitCanvas: $('fit-canvas'), lossCanvas: $('loss-canvas'),
+    lr: $('lr'), lrValue: $('lr-value'), lrMark: $('lr-diverge'),
+    step: $('step'), reset: $('reset'), seed: $('seed'), threshold: $('threshold'),
+    status: $('status'), answer: $('answer'), flowTitle: $('flow-title'),
+  };
+  const out = { epoch: $('out-epoch'), loss: $('out-loss'), seed: $('out-seed'), params: $('out-params') };
+  const live = Object.fromEntries([...root.querySelectorAll('[data-live]')].map((n) => [n.dataset.live, n]));
+  const mathRows = [...root.querySelectorAll('.training-math tr')];
+
+  if (settings.threshold !== 'off' && !THRESHOLDS.includes(settings.threshold)) {
+    el.threshold.insertAdjacentHTML('beforeend', `<option value="${settings.threshold}">L &lt; ${settings.threshold}</option>`);
+  }
+  el.threshold.value = String(settings.threshold);
+
+  const fitView = new wasm.FitView(el.fitCanvas, backOf(el.fitCanvas));
+  const lossView = new wasm.LossView(el.lossCanvas, backOf(el.lossCanvas));
+  const chart = flowchart(root);
+  const log = consolePanel($('console'));
+
+  const state = {
+    session: null,
+    drawnEpochs: -1,
+    /** The outcome already noted in the console ('done', 'diverging' or ''). */
+    noted: '',
+    shown: {},
+    /** The flowchart's marking last shown (stage, running, title). */
+    marked: '',
+  };
+  /**
+   * Where the current epoch's cycle is, from the frames' clock: when the
+   * run started playing and when its last epoch ran (undefined: none yet
+   * since it started).
+   */
+  const clock = { now: 0, playing: false, playAt: 0, epochAt: undefined };
+
+  function threshold() {
+    return el.threshold.value === 'off' ? undefined : Number(el.threshold.value);
+  }
+
+  function startSession(seed, learningRate) {
+    state.session?.free();
+    state.session = new wasm.TrainingSession(seed, learningRate, threshold());
+    el.lr.value = String(nearestRate(learningRate));
+    restart();
+  }
+
+  function restart() {
+    setPlaying(false);
+    log.clear();
+    state.noted = '';
+    changed();
+  }
+
+  function setLearningRate(eta) {
+    state.session.setLearningRate(eta);
+    el.lr.value = String(nearestRate(eta));
+    changed();
+  }
+
+  function stepOnce() {
+    setPlaying(false);
+    state.session.step(1);
+    changed();
+  }
+
+  function resetRun() {
+    state.session.reset();
+    restart();
+  }
+
+  /** The check box's words under "loss small enough?": the threshold, or none. */
+  function relabelCheck() {
+    const limit = state.session.threshold;
+    chart.relabel(limit === undefined ? t('training_stage_check_off') : t('training_stage_check_sub', { threshold: formatNumber(limit) }));
+    state.marked = '';
+  }
+
+  // Controls only change settings; the kit's frame does the work.
+  el.lr.addEventListener('input', () => {
+    state.session.setLearningRate(RATES[Number(el.lr.value)]);
+    changed();
+  });
+  el.threshold.addEventListener('change', () => {
+    state.session.setThreshold(threshold());
+    if (!state.session.done && state.noted === 'done') state.noted = '';
+    relabelCheck();
+    changed();
+  });
+  el.step.addEventListener('click', stepOnce);
+  el.reset.addEventListener('click', resetRun);
+  el.seed.addEventListener('click', () => startSession(wasm.randomSeed(), state.session.learningRate));
+
+  /** Sets text only when it changed, so idle frames touch no layout. */
+  function show(node, key, text) {
+    if (state.shown[key] !== text) {
+      state.shown[key] = text;
+      node.textContent = text;
+    }
+  }
+
+  function status() {
+    const s = state.session;
+    if (s.diverged) return 'diverging';
+    if (s.done) return 'done';
+    if (run.playing) return 'training';
+    return s.epochs === 0 ? 'ready' : 'paused';
+  }
+
+  /** Follows the frames: when playing began, when the last epoch of the play ran. */
+  function follow({ now, taken, playing }) {
+    clock.now = now;
+    if (playing && !clock.playing) {
+      clock.playAt = now;
+      clock.epochAt = undefined;
+    }
+    if (playing && taken > 0) clock.epochAt = now;
+    clock.playing = playing;
+  }
+
+  /**
+   * Where in an epoch's cycle (0 → 1) the loop is, as it plays: each epoch
+   * runs at UPDATE_AT, and the time since it ran walks on through check and
+   * the next epoch's forward, loss and backward. Before the first epoch of a
+   * play, forward → backward spread over the wait for it.
+   */
+  function cycle() {
+    const perEpoch = 1000 / run.speed;
+    if (!clock.playing) return 0;
+    if (clock.epochAt === undefined) return UPDATE_AT * Math.min((clock.now - clock.playAt) / perEpoch, 1);
+    return (UPDATE_AT + Math.min((clock.now - clock.epochAt) / perEpoch, 1)) % 1;
+  }
+
+  /** The flowchart's current stage, and whether the loop is too fast to follow stage by stage. */
+  function stage() {
+    const s = state.session;
+    if (s.done) return ['done', false];
+    if (run.playing && run.speed > STAGED_UP_TO) return ['', true];
+    if (run.playing) {
+      const at = Math.floor(cycle() * LOOP_STAGES.length);
+      return [LOOP_STAGES[Math.min(at, LOOP_STAGES.length - 1)], false];
+    }
+    return [s.epochs === 0 ? 'init' : 'check', false];
+  }
+
+  /** Marks the stage in the flowchart and the math table; true if anything changed. */
+  function markStage() {
+    const [current, running] = stage();
+    const title = t(running ? 'training_flow_title_running' : 'training_flow_title', { speed: formatNumber(run.speed) });
+    const key = `${current}/${running}/${title}`;
+    if (key === state.marked) return false;
+    state.marked = key;
+    chart.mark(current, running);
+    for (const row of mathRows) row.classList.toggle('current', !running && row.dataset.stage === current);
+    show(el.flowTitle, 'flow-title', title);
+    return true;
+  }
+
+  function draw(frame) {
+    follow(frame);
+    const s = state.session;
+    const moved = s.epochs !== state.drawnEpochs;
+    if (frame.dirty || moved) {
+      fitView.draw(s);
+      lossView.drawTraining(s);
+    }
+    state.drawnEpochs = s.epochs;
+    const marked = markStage();
+    return frame.dirty || moved || marked;
+  }
+
+  function readout() {
+    const s = state.session;
+    log.update(s);
+    const kind = status();
+    if (el.status.dataset.status !== kind) {
+      el.status.dataset.status = kind;
+      el.status.dataset.regime = STATUS_REGIME[kind];
+      el.status.querySelector('.regime-icon').innerHTML = STATUS_ICONS[kind];
+    }
+    const loss = s.loss;
+    const vars = { epoch: formatCount(s.epochs), loss: formatNumber(loss ?? 0), threshold: formatNumber(s.threshold ?? 0) };
+    show(el.status.querySelector('.regime-name'), 'status', t(`training_status_${kind}`));
+    show(el.status.querySelector('.regime-detail'), 'detail', t(`training_status_${kind}_detail`, vars));
+    // Politely, at most every few seconds: the stage of training and its loss.
+    announce(`${t(`training_status_${kind}`)}. ${t(`training_status_${kind}_detail`, vars)}`);
+    if (kind === 'done' && state.noted !== 'done') log.note('training_note_done', vars);
+    if (kind === 'diverging' && s.halted && state.noted !== 'diverging') log.note('training_note_diverging', vars);
+    if (kind === 'done' || (kind === 'diverging' && s.halted)) state.noted = kind;
+
+    const etaText = formatNumber(s.learningRate, 3);
+    show(el.lrValue, 'lr', `η = ${etaText}`);
+    if (el.lr.getAttribute('aria-valuetext') !== etaText) el.lr.setAttribute('aria-valuetext', etaText);
+
+    const lossText = loss === undefined ? '—' : formatNumber(loss);
+    show(live.loss, 'live-loss', lossText);
+    show(live.eta, 'live-eta', etaText);
+    show(out.epoch, 'out-epoch', formatCount(s.epochs));
+    show(out.loss, 'out-loss', lossText);
+    show(out.seed, 'out-seed', s.seed === CHAPTER_SEED ? t('training_seed_chapter', { seed: s.seed }) : String(s.seed));
+    show(out.params, 'out-params', String(s.parameterCount));
+  }
+
+  const mark = RATES.indexOf(DIVERGING_RATE) / (RATES.length - 1);
+  el.lrMark.style.setProperty('--at', mark.toFixed(4));
+  startSession(settings.seed, settings.lr);
+
+  return {
+    actions: {
+      play: () => setPlaying(!run.playing),
+      step: stepOnce,
+      reset: resetRun,
+    },
+    advance: (n) => state.session.step(n),
+    finished() {
+      const s = state.session;
+      return s.done || s.halted;
+    },
+    draw,
+    readout,
+    relabel() {
+      for (const [key, word] of Object.entries(FIT_WORDS)) fitView.setText(key, t(word));
+      lossView.setText('step_axis', t('training_epoch_axis'));
+      lossView.setText('loss_axis', t('chart_loss_axis_log'));
+      lossView.setText('off_chart', t('chart_off_chart'));
+      const n = state.session.parameterCount;
+      const power = String(n).replace(/\d/g, (d) => SUPERSCRIPT[d]);
+      el.answer.textContent = t('training_answer', { n, power });
+      relabelCheck();
+      log.relabel();
+      state.shown = {};
+    },
+    setPresent(on) {
+      fitView.setPresent(on);
+      lossView.setPresent(on);
+    },
+    values() {
+      const s = state.session;
+      return { seed: s.seed, lr: s.learningRate, threshold: s.threshold ?? 'off' };
+    },
+    set(name, value) {
+      if (name === 'lr') setLearningRate(value);
+    },
+    reset: resetRun,
+    charts: () => [el.fitCanvas, el.lossCanvas],
+    /** The loss history as CSV: step,loss,min,max. */
+    csv: () => state.session.lossCsv(),
+    state() {
+      const s = state.session;
+      const [current, running] = stage();
+      return {
+        seed: s.seed,
+        epochs: s.epochs,
+        loss: s.loss,
+        learningRate: s.learningRate,
+        threshold: s.threshold,
+        done: s.done,
+        diverged: s.diverged,
+        halted: s.halted,
+        stage: running ? 'running' : current,
+        status: status(),
+        console: log.epochLines(),
+      };
+    },
+  };
+}
