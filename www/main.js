@@ -49,6 +49,9 @@ function setPresent(shell, handle, on) {
   markCurrentScene(shell);
 }
 
+/** How often the address bar may follow the view. */
+const ADDRESS_EVERY_MS = 1000;
+
 /** The page's own settings in the address (the scene's are the scene's). */
 const SHELL = {
   lang: { parse: oneOf(LANGUAGES), fallback: undefined },
@@ -145,6 +148,21 @@ async function boot() {
       return true;
     },
   });
+
+  // The address bar follows the view (at most once a second), so a reload or a
+  // link taken from the address bar reopens what is on screen.
+  let addressTimer = null;
+  const followAddress = () => {
+    addressTimer ??= setTimeout(() => {
+      addressTimer = null;
+      const link = shareLink({ ...shell, lang: language() }, handle.link());
+      if (link !== location.href) history.replaceState(history.state, '', link);
+    }, ADDRESS_EVERY_MS);
+  };
+  handle.onChange(followAddress);
+  document.getElementById('lang-switch').addEventListener('click', followAddress);
+  document.getElementById('present-toggle').addEventListener('click', followAddress);
+  addEventListener('keydown', followAddress);
 
   // The scene's handle (state(), step(), …) for host pages and tests.
   window.descent = handle;

@@ -4,10 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state } from './browser.mjs';
+import { ARTIFACTS, NON_FINITE, canvasInk, expectNotice, expectSharp, frames, screenshots, sharedHarness, state } from './browser.mjs';
 import { formatNumber } from '../../www/format.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,19 +44,15 @@ const text = (page, selector) => page.locator(selector).innerText();
 const mathText = async (page, selector) => (await page.locator(selector).textContent()).trim();
 const stepButton = (page) => page.getByRole('button', { name: 'Step backward', exact: true });
 
-let h;
+const h = sharedHarness();
 let defaults;
-before(async () => {
+before(() => {
   defaults = core();
-  h = await harness();
-});
-after(async () => {
-  await h?.close();
 });
 
 describe('backprop scene', () => {
-  test('loads cleanly, draws the graph and shows the forward values', async () => {
-    const { page, context, problems, foreign } = await h.open('?scene=backprop');
+  test('loads cleanly, draws the graph and shows the forward values', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop');
     const ink = await canvasInk(page, '#backprop-canvas');
     assert.ok(ink.ink > 5_000, `the graph is drawn (${ink.ink} px)`);
     assert.ok(ink.blue > 200, `node outlines in blue (${ink.blue} px)`);
@@ -70,13 +66,10 @@ describe('backprop scene', () => {
     for (const v of [defaults.forward.a1, defaults.forward.y_hat, defaults.forward.loss]) {
       assert.ok(forward.includes(formatNumber(v)), `forward pass shows ${formatNumber(v)}`);
     }
-    assert.deepEqual(problems, []);
-    assert.deepEqual(foreign, []);
-    await context.close();
   });
 
-  test('stepping backward shows each factor in order with the core’s number, highlighted', async () => {
-    const { page, context, problems } = await h.open('?scene=backprop');
+  test('stepping backward shows each factor in order with the core’s number, highlighted', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop');
     for (let i = 0; i < WALK.length; i += 1) {
       await stepButton(page).click();
       await frames(page, 2);
@@ -92,14 +85,12 @@ describe('backprop scene', () => {
     }
     assert.equal(await stepButton(page).isDisabled(), true, 'the walk ends after ∂L/∂W1');
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('final gradients equal the core’s, with agreeing finite differences beside them', async () => {
+  test('final gradients equal the core’s, with agreeing finite differences beside them', async (t) => {
     const flags = ['--x', '-2', '--y', '0.25', '--w1', '0.3', '--b1', '0.5', '--w2', '-1.5', '--b2', '0.2'];
     const expected = core(flags);
-    const { page, context, problems } = await h.open('?scene=backprop&x=-2&y=0.25&w1=0.3&b1=0.5&w2=-1.5&b2=0.2');
+    const { page } = await h.page(t, '?scene=backprop&x=-2&y=0.25&w1=0.3&b1=0.5&w2=-1.5&b2=0.2');
     for (const key of ['dL_dW2', 'dL_dW1']) {
       assert.match(await text(page, `[data-verdict="${key}"]`), /not yet found/);
     }
@@ -120,13 +111,11 @@ describe('backprop scene', () => {
     for (const k of ['dL_dyhat', 'dyhat_dz2', 'dz2_da1', 'da1_dz1', 'dz1_dW1']) {
       assert.ok(product.includes(formatNumber(expected.factors[k])), `${k} in the product`);
     }
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('one gradient-descent update lowers the loss and shows it before and after', async () => {
+  test('one gradient-descent update lowers the loss and shows it before and after', async (t) => {
     const expected = core(['--lr', '2']);
-    const { page, context, problems } = await h.open('?scene=backprop');
+    const { page } = await h.page(t, '?scene=backprop');
     await page.getByRole('button', { name: 'Show all' }).click();
     const lr = page.getByLabel('Learning rate η');
     await lr.fill('2');
@@ -151,12 +140,10 @@ describe('backprop scene', () => {
     await frames(page, 2);
     assert.equal(await page.getByRole('button', { name: /Apply update/ }).isDisabled(), true);
     assert.equal(await lr.getAttribute('aria-invalid'), 'true');
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('keyboard: arrows step, A shows all, U updates, R resets; focus is visible', async () => {
-    const { page, context, problems } = await h.open('?scene=backprop');
+  test('keyboard: arrows step, A shows all, U updates, R resets; focus is visible', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop');
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
     assert.equal((await state(page)).revealed, 3);
     await page.keyboard.press('ArrowLeft');
@@ -181,12 +168,10 @@ describe('backprop scene', () => {
     await x.focus();
     await page.keyboard.press('ArrowRight');
     assert.equal((await state(page)).revealed, 1);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('editing the example recomputes everything; bad values are marked, not used', async () => {
-    const { page, context, problems } = await h.open('?scene=backprop');
+  test('editing the example recomputes everything; bad values are marked, not used', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop');
     await page.keyboard.press('ArrowRight');
     await page.getByLabel('W₂', { exact: true }).fill('-0.7');
     await frames(page, 2);
@@ -206,26 +191,19 @@ describe('backprop scene', () => {
     assert.ok(s.values.y >= 0 && s.values.y <= 1 && Math.abs(s.values.x) <= 3);
     assert.equal(await page.locator('#backprop-invalid').isHidden(), true);
     assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('a bad address falls back with a visible notice', async () => {
-    const { page, context, problems } = await h.open('?scene=backprop&w1=abc&y=2&lr=-3');
-    const notice = page.locator('#notice');
-    await notice.waitFor({ state: 'visible' });
-    const words = await notice.innerText();
-    for (const name of ['w1', 'y', 'lr']) assert.match(words, new RegExp(`\\b${name}\\b`));
+  test('a bad address falls back with a visible notice', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop&w1=abc&y=2&lr=-3');
+    await expectNotice(page, ['w1', 'y', 'lr']);
     const s = await state(page);
     assert.equal(s.values.w1, 0.8);
     assert.equal(s.values.y, 1);
     assert.equal(s.learningRate, 1);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('speaks Chinese with the chapter’s terms', async () => {
-    const { page, context, problems } = await h.open('?scene=backprop&lang=zh');
+  test('speaks Chinese with the chapter’s terms', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop&lang=zh');
     assert.match(await text(page, '#backprop-heading'), /反向传播/);
     assert.match(await text(page, '#backprop-heading'), /链式法则/);
     await page.getByRole('button', { name: '反向一步' }).click();
@@ -236,33 +214,70 @@ describe('backprop scene', () => {
     await frames(page, 2);
     assert.match(await text(page, '.backprop-current-title'), /Step 1 of 8/, 'switching language relabels the walk');
     assert.equal((await state(page)).revealed, 1, 'and keeps its place');
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('sharp on HiDPI screens', async () => {
-    const { page, context } = await h.open('?scene=backprop', { scale: 2 });
-    const ink = await canvasInk(page, '#backprop-canvas');
-    assert.equal(ink.width, ink.cssWidth * 2);
-    assert.equal(ink.height, ink.cssHeight * 2);
-    await context.close();
+  test('a huge η that saturates σ is called out, not celebrated, in both languages; the update past ±10 is applied', async (t) => {
+    const words = {
+      en: { pinned: /only because ŷ is now pinned at ≈ 1.*gradients have almost vanished/, ahead: /^Loss after more updates with η = 100: after 1 → .+, 2 → .+, 5 → .+, 10 → .+\.$/, range: /b₂ past ±10/ },
+      zh: { pinned: /只是因为 ŷ 已被钉在 ≈ 1.*梯度几乎消失/, ahead: /^用 η = 100 继续更新后的损失：1 次后 → .+，2 次 → .+，5 次 → .+，10 次 → .+。$/, range: /b₂ 推出了/ },
+    };
+    for (const [lang, { pinned, ahead, range }] of Object.entries(words)) {
+      const { page } = await h.page(t, `?scene=backprop&lr=100&lang=${lang}`);
+      const before = await state(page);
+      await page.keyboard.press('U');
+      await frames(page, 2);
+      const s = await state(page);
+      assert.equal(s.hasUpdate, true, 'U applied the update');
+      assert.ok(s.values.b2 > 10, `b2 = ${s.values.b2}, past the typed range, not clamped`);
+      assert.equal(s.saturation, 'one');
+      // W_new = W_old − η·g, the numbers the page shows.
+      const rules = await mathText(page, '#backprop-update-rules');
+      assert.ok(rules.includes(formatNumber(s.values.w2)), `W₂'s rule shows the new W₂ (${rules})`);
+      assert.ok(s.values.w2 !== before.values.w2);
+      const verdict = await text(page, '#backprop-update-verdict');
+      assert.match(verdict, pinned);
+      assert.doesNotMatch(verdict, /^The loss fell by \S+ %\.$|^损失下降了 \S+ %。$/, 'not the plain success sentence');
+      assert.notEqual(await page.locator('#backprop-update-verdict').getAttribute('data-fell'), 'true', 'not coloured as a success');
+      assert.match(await text(page, '#backprop-update-ahead'), ahead);
+      assert.match(await text(page, '#backprop-update-range'), range);
+      await page.locator('.backprop-update').screenshot({ path: join(ARTIFACTS, `backprop-saturated-${lang}.png`) });
+      assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
+    }
   });
 
-  test('screenshots at 1280×720 and 390×844, laid out without overflow', async () => {
-    for (const [width, height, name, steps] of [[1280, 720, 'backprop-1280x720.png', 7], [390, 844, 'backprop-390x844.png', 3]]) {
-      const { page, context, problems } = await h.open('?scene=backprop', { width, height, hasTouch: width < 500 });
-      for (let i = 0; i < steps; i += 1) await stepButton(page).click();
+  test('"the loss did not change (η = 0)" is said only when η = 0', async (t) => {
+    for (const lr of ['50', '100']) {
+      const { page } = await h.page(t, `?scene=backprop&lr=${lr}`);
+      for (let i = 0; i < 3; i += 1) {
+        await page.keyboard.press('U');
+        await frames(page, 2);
+        const verdict = await text(page, '#backprop-update-verdict');
+        assert.doesNotMatch(verdict, /η = 0/, `η = ${lr}, update ${i + 1}: ${verdict}`);
+        assert.ok(verdict.length > 0);
+      }
+    }
+    const { page } = await h.page(t, '?scene=backprop&lr=0');
+    await page.keyboard.press('U');
+    await frames(page, 2);
+    assert.equal(await text(page, '#backprop-update-verdict'), 'The loss did not change (η = 0).');
+  });
+
+  test('sharp on HiDPI screens', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop', { scale: 2 });
+    await expectSharp(page, ['#backprop-canvas']);
+  });
+
+  test('screenshots at 1280×720 and 390×844, laid out without overflow', async (t) => {
+    const spec = { query: '?scene=backprop', name: 'backprop', chart: '#backprop-canvas', minHeight: 230, what: 'the graph' };
+    // Most of the walk on the laptop, its start on the phone.
+    const prepare = async (page, { width }) => {
+      for (let i = 0; i < (width > 1000 ? 7 : 3); i += 1) await stepButton(page).click();
       await frames(page, 3);
-      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
-      assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
-      const box = await page.locator('#backprop-canvas').boundingBox();
-      assert.ok(box.width > width * 0.5 && box.height >= 230, 'the graph is big');
+    };
+    await screenshots(h, t, spec, prepare, async (page, { width, height }) => {
       const button = await stepButton(page).boundingBox();
       if (width > 1000) assert.ok(button.y + button.height <= height, 'Step backward is above the fold');
       await page.evaluate(() => scrollTo(0, 0));
-      await page.screenshot({ path: join(ARTIFACTS, name) });
-      assert.deepEqual(problems, []);
-      await context.close();
-    }
+    });
   });
 });

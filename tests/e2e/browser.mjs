@@ -33,7 +33,9 @@ export async function launch() {
 
 /**
  * Starts the server and a browser; `open(query, options)` gives a ready page
- * plus the problems it logged. Call `close()` at the end.
+ * plus the problems it logged, `page(t, query, options)` the same for test
+ * `t`, checked and closed when it ends. Call `close()` at the end (or use
+ * `sharedHarness()`).
  */
 export async function harness({ prefix = '/' } = {}) {
   const server = await serve(DIST, prefix);
@@ -217,11 +219,11 @@ export const SCREENS = [
 /**
  * On each of SCREENS, opens `query` for test `t` of harness `h`, lets
  * `prepare(page, screen)` set the scene up, asserts the page does not
- * scroll sideways and `chart` is big (over half the width, at least
- * `minHeight` tall), runs `check(page, screen)` and saves a screenshot
- * `${name}-${width}x${height}.png` in ARTIFACTS.
+ * scroll sideways and `chart` (`what` in messages) is big (over half the
+ * width, at least `minHeight` tall), runs `check(page, screen)` and saves
+ * a screenshot `${name}-${width}x${height}.png` in ARTIFACTS.
  */
-export async function screenshots(h, t, { query, name, chart, minHeight, what = chart, prepare, check }) {
+export async function screenshots(h, t, { query, name, chart, minHeight, what = chart }, prepare, check) {
   for (const screen of SCREENS) {
     const { width, height } = screen;
     const { page } = await h.page(t, query, screen);

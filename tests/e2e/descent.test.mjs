@@ -2,8 +2,9 @@
 // release build in dist/.
 
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { NON_FINITE, canvasInk, expectNotice, expectSharp, expectText, frames, screenshots, sharedHarness, state } from './browser.mjs';
+import { ARTIFACTS, NON_FINITE, canvasInk, expectNotice, expectSharp, expectText, frames, screenshots, sharedHarness, state } from './browser.mjs';
 
 const h = sharedHarness();
 
@@ -282,6 +283,65 @@ describe('gradient-descent scene', () => {
     }
   });
 
+  test('the README example bounces between two points: "bouncing", never "diverging", in both languages', async (t) => {
+    // ?scene=descent&curve=bumpy&lr=0.5&start=-2: η is above the left valley's η*,
+    // yet the ball bounces between the same two points for ever.
+    const words = {
+      en: { label: 'Too large: bounces, never settles', status: /^Bouncing between w = −1\.71 and w = −1\.1\d*:/ },
+      zh: { label: '太大 · 来回震荡不收敛', status: /^在 w = −1\.71 与 w = −1\.1\d* 之间来回跳动/ },
+    };
+    for (const [lang, { label, status }] of Object.entries(words)) {
+      const { page } = await h.page(t, `?scene=descent&curve=bumpy&lr=0.5&start=-2&speed=1000&lang=${lang}`);
+      const s0 = await state(page);
+      assert.ok(s0.learningRate > s0.criticalLearningRate, 'η above η*');
+      assert.equal(s0.regime, 'bouncing');
+      assert.equal(s0.settles, false);
+      assert.equal(s0.targetMinimum, null, 'no minimum is the target');
+      assert.equal(await regimeLabel(page), label);
+      await expectText(page, '#descent-status', status);
+      await page.locator('#descent-regime').screenshot({ path: join(ARTIFACTS, `descent-bouncing-${lang}.png`) });
+      // A long run agrees: bounded, never flown off, and still bouncing.
+      await page.evaluate(() => window.descent.play(true));
+      await page.waitForFunction(() => window.descent.state().steps > 2000);
+      await page.evaluate(() => window.descent.play(false));
+      const s = await state(page);
+      assert.equal(s.diverged, false);
+      assert.ok(s.w > -1.72 && s.w < -1.09, `w = ${s.w} inside the two points`);
+      assert.equal(await regimeLabel(page), label);
+      assert.doesNotMatch(await page.locator('#descent-regime').innerText(), /Diverging|发散/);
+    }
+  });
+
+  test('while the run diverges the status never names a minimum, before and after it flies off', async (t) => {
+    for (const [lang, names] of [['en', /minimum|Heading|At rest/], ['zh', /极小值|滚向|停在/]]) {
+      const { page } = await h.page(t, `?curve=bowl&start=2&lr=1.2&lang=${lang}`);
+      for (let i = 0; i < 60 && !(await state(page)).diverged; i += 1) {
+        assert.equal((await state(page)).regime, 'diverging');
+        await frames(page, 1);
+        assert.doesNotMatch(await page.locator('#descent-status').innerText(), names, `${lang} at step ${(await state(page)).steps}`);
+        await page.evaluate(() => window.descent.step(5));
+      }
+      await page.waitForFunction(() => window.descent.state().diverged);
+      await frames(page, 2);
+      const status = await page.locator('#descent-status').innerText();
+      assert.doesNotMatch(status, names);
+      assert.match(status, lang === 'en' ? /flew off/ : /飞出去/);
+      assert.equal((await state(page)).targetMinimum, null);
+    }
+  });
+
+  test('η = 0: "the weight never changes", never "at rest" on a slope', async (t) => {
+    for (const [lang, label] of [['en', 'η = 0: the weight never changes'], ['zh', 'η = 0 · 权重永远不变']]) {
+      const { page } = await h.page(t, `?curve=bumpy&lr=0&start=-2.4&lang=${lang}`);
+      await stepTimes(page, lang === 'en' ? 3 : 0);
+      const s = await state(page);
+      assert.equal(s.w, -2.4, 'the weight never changes');
+      assert.equal(s.regime, 'still');
+      assert.equal(await regimeLabel(page), label);
+      assert.doesNotMatch(await page.locator('#descent-status').innerText(), /At rest|lowest pit|停在|坑底/);
+    }
+  });
+
   test('the speed is steps per second, whatever the frame rate', async (t) => {
     const { page } = await h.page(t, '?curve=bowl&start=2&lr=0.001&speed=20');
     await page.evaluate(() => window.descent.play(true));
@@ -317,16 +377,10 @@ describe('gradient-descent scene', () => {
   });
 
   test('screenshots at 1280×720 and 390×844, laid out without overflow', async (t) => {
-    await screenshots(h, t, {
-      query: '?curve=bumpy',
-      name: 'descent',
-      chart: '#descent-curve-canvas',
-      minHeight: 200,
-      what: 'the ball scene',
-      async prepare(page) {
-        await stepTimes(page, 4);
-        await frames(page, 30);
-      },
+    const spec = { query: '?curve=bumpy', name: 'descent', chart: '#descent-curve-canvas', minHeight: 200, what: 'the ball scene' };
+    await screenshots(h, t, spec, async (page) => {
+      await stepTimes(page, 4);
+      await frames(page, 30);
     });
   });
 });

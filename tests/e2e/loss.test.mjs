@@ -194,20 +194,13 @@ describe('loss-functions scene', () => {
   });
 
   test('screenshots at 1280×720 and 390×844, laid out without overflow', async (t) => {
-    await screenshots(h, t, {
-      query: '?scene=loss&outlier=1',
-      name: 'loss',
-      chart: '#loss-scatter',
-      minHeight: 240,
-      what: 'the scatter',
-      prepare: (page) => frames(page, 5),
-      async check(page, { width, height }) {
-        if (width > 1000) {
-          const controls = await page.locator('.loss-controls').boundingBox();
-          assert.ok(controls.y + controls.height <= height, 'the controls are above the fold');
-        }
-        assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
-      },
+    const spec = { query: '?scene=loss&outlier=1', name: 'loss', chart: '#loss-scatter', minHeight: 240, what: 'the scatter' };
+    await screenshots(h, t, spec, (page) => frames(page, 5), async (page, { width, height }) => {
+      if (width > 1000) {
+        const controls = await page.locator('.loss-controls').boundingBox();
+        assert.ok(controls.y + controls.height <= height, 'the controls are above the fold');
+      }
+      assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
     });
   });
 });

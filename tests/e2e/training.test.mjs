@@ -5,18 +5,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, NON_FINITE, canvasInk, frames, harness, state, expectText } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { NON_FINITE, canvasInk, expectNotice, expectSharp, expectText, frames, screenshots, sharedHarness, state } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-let h;
-before(async () => {
-  h = await harness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = sharedHarness();
 
 /** What `descent chapter` prints, one string per line (built binary, same CARGO_TARGET_DIR). */
 function chapterLines() {
@@ -28,8 +22,9 @@ function chapterLines() {
   return out.trim().split('\n');
 }
 
-function open(query = '', options = {}) {
-  return h.open(`?scene=training${query}`, options);
+/** The training scene for test `t`, with `query` added to its address. */
+function open(t, query = '', options = {}) {
+  return h.page(t, `?scene=training${query}`, options);
 }
 
 /**
@@ -78,11 +73,11 @@ function currentStages(page) {
 }
 
 describe('training scene', () => {
-  test('with seed 42 and η = 0.01 the console prints exactly what `descent chapter` prints', async () => {
+  test('with seed 42 and η = 0.01 the console prints exactly what `descent chapter` prints', async (t) => {
     const expected = chapterLines();
     assert.equal(expected.length, 5);
     assert.equal(expected[0], 'Epoch 20, Loss: 1.2027');
-    const { page, context, problems, foreign } = await open();
+    const { page } = await open(t);
     const s0 = await state(page);
     assert.equal(s0.seed, 42);
     assert.equal(s0.learningRate, 0.01);
@@ -101,14 +96,11 @@ describe('training scene', () => {
     assert.ok(fit.ink > 5_000, `the fit canvas has ink (${fit.ink})`);
     assert.ok(fit.orange > 300, `the network's curve is drawn (${fit.orange} px)`);
     assert.ok((await canvasInk(page, '#training-loss-canvas')).blue > 100, 'the loss line is drawn');
-    assert.deepEqual(problems, []);
-    assert.deepEqual(foreign, []);
-    await context.close();
   });
 
-  test('played at full speed, the chapter lines come first and the run stops at the default threshold', async () => {
+  test('played at full speed, the chapter lines come first and the run stops at the default threshold', async (t) => {
     const expected = chapterLines();
-    const { page, context, problems } = await open();
+    const { page } = await open(t);
     await playUntil(page, (s) => s.done);
     const lines = await consoleLines(page);
     assert.deepEqual(lines.slice(0, 5), expected);
@@ -117,12 +109,10 @@ describe('training scene', () => {
     assert.ok(s.loss < 0.8 && s.epochs > 100, `stopped below 0.8 after the chapter's 100 epochs (${s.epochs})`);
     assert.equal(lines[5], `Epoch ${s.epochs}, Loss: ${s.loss.toFixed(4)}`);
     assert.match(lines[6], /^# .*training complete/);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('the slider changes η live, without resetting the epoch count', async () => {
-    const { page, context, problems } = await open();
+  test('the slider changes η live, without resetting the epoch count', async (t) => {
+    const { page } = await open(t);
     await step(page, 30);
     const before = await state(page);
     const slider = page.getByRole('slider', { name: 'Learning rate' });
@@ -135,19 +125,16 @@ describe('training scene', () => {
     await expectText(page, '#training-lr-value', /η = 0\.015/);
     await step(page, 30);
 
-    const fresh = await open();
+    const fresh = await open(t);
     await step(fresh.page, 60);
     const changed = await state(page);
     const unchanged = await state(fresh.page);
     assert.equal(changed.epochs, 60);
     assert.notEqual(changed.loss, unchanged.loss, 'a different η, a different run');
-    assert.deepEqual(problems, []);
-    await fresh.context.close();
-    await context.close();
   });
 
-  test('η = 0.05: the page says "diverging", never NaN or ∞, the charts stay drawn, reset recovers', async () => {
-    const { page, context, problems } = await open('&lr=0.05');
+  test('η = 0.05: the page says "diverging", never NaN or ∞, the charts stay drawn, reset recovers', async (t) => {
+    const { page } = await open(t, '&lr=0.05');
     await playUntil(page, (s) => s.halted);
     const s = await state(page);
     assert.ok(s.diverged && s.epochs < 20, `diverged quickly (${s.epochs} epochs)`);
@@ -179,13 +166,11 @@ describe('training scene', () => {
     await frames(page, 2);
     assert.deepEqual(await consoleLines(page), ['Epoch 20, Loss: 1.2027']);
     assert.doesNotMatch(await page.locator('#training-status .regime-name').innerText(), /Diverging/);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('η above 0.05 (0.07, 0.1) diverges just as cleanly', async () => {
+  test('η above 0.05 (0.07, 0.1) diverges just as cleanly', async (t) => {
     for (const lr of ['0.07', '0.1']) {
-      const { page, context, problems } = await open(`&lr=${lr}`);
+      const { page } = await open(t, `&lr=${lr}`);
       await playUntil(page, (s) => s.halted);
       const s = await state(page);
       assert.ok(s.diverged && s.epochs < 20, `η = ${lr}: diverged quickly (${s.epochs} epochs)`);
@@ -193,13 +178,11 @@ describe('training scene', () => {
       assert.doesNotMatch(await page.locator('body').innerText(), NON_FINITE);
       assert.ok((await canvasInk(page, '#training-fit-canvas')).ink > 5_000, 'the fit chart is drawn');
       assert.ok((await canvasInk(page, '#training-loss-canvas')).ink > 2_000, 'the loss plot is drawn');
-      assert.deepEqual(problems, []);
-      await context.close();
     }
   });
 
-  test('the threshold stops training at the first epoch whose loss is below it', async () => {
-    const free = await open('&threshold=off');
+  test('the threshold stops training at the first epoch whose loss is below it', async (t) => {
+    const free = await open(t, '&threshold=off');
     // One epoch at a time, each awaited (it runs in a frame), read after it ran.
     const losses = await free.page.evaluate(async () => {
       const seen = [];
@@ -209,11 +192,10 @@ describe('training scene', () => {
       }
       return seen;
     });
-    await free.context.close();
     const first = losses.findIndex((l) => l < 0.9) + 1;
     assert.ok(first > 60 && first < 100, `the chapter's run crosses 0.9 at epoch ${first}`);
 
-    const { page, context, problems } = await open('&threshold=0.9');
+    const { page } = await open(t, '&threshold=0.9');
     await playUntil(page, (s) => s.done);
     const s = await state(page);
     assert.equal(s.epochs, first);
@@ -229,12 +211,10 @@ describe('training scene', () => {
     await page.getByLabel('Stop when').selectOption('off');
     await page.getByRole('button', { name: 'Step' }).click();
     assert.equal((await state(page)).epochs, first + 1);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('new seed draws new data and starts over', async () => {
-    const { page, context, problems } = await open();
+  test('new seed draws new data and starts over', async (t) => {
+    const { page } = await open(t);
     await step(page, 10);
     await frames(page, 2);
     const before = await canvasHash(page, '#training-fit-canvas');
@@ -259,12 +239,10 @@ describe('training scene', () => {
       seeds.add((await state(page)).seed);
     }
     assert.ok(seeds.size >= 3 && !seeds.has(42), `seeds ${[...seeds].join(', ')}`);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('the flowchart marks the current stage and walks through the loop when slow', async () => {
-    const { page, context, problems } = await open('&speed=1');
+  test('the flowchart marks the current stage and walks through the loop when slow', async (t) => {
+    const { page } = await open(t, '&speed=1');
     assert.deepEqual(await currentStages(page), ['init']);
     await page.getByRole('button', { name: 'Step' }).click();
     await frames(page, 2);
@@ -292,12 +270,10 @@ describe('training scene', () => {
     assert.equal((await state(page)).stage, 'running');
     assert.equal(await page.locator('.flowchart.running').count(), 1);
     await expectText(page, '#training-flow-title', /running, 100 epochs\/s/);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('keyboard: Space plays and pauses, → steps, R resets; typing and buttons are left alone', async () => {
-    const { page, context, problems } = await open();
+  test('keyboard: Space plays and pauses, → steps, R resets; typing and buttons are left alone', async (t) => {
+    const { page } = await open(t);
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -321,41 +297,31 @@ describe('training scene', () => {
     await page.getByLabel('Stop when').focus();
     await page.keyboard.press('r');
     assert.equal((await state(page)).epochs, 1);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('the old names `loop` and `training-loop` open the scene', async () => {
+  test('the old names `loop` and `training-loop` open the scene', async (t) => {
     for (const name of ['loop', 'training-loop']) {
-      const { page, context, problems } = await h.open(`?scene=${name}&seed=7`);
+      const { page } = await h.page(t, `?scene=${name}&seed=7`);
       assert.equal(await page.locator('#training-heading').count(), 1, name);
       assert.equal(await page.evaluate(() => window.descent.scene), 'training', name);
       assert.equal((await state(page)).seed, 7, `${name}: the address's settings are read`);
-      assert.deepEqual(problems, [], name);
-      await context.close();
     }
   });
 
-  test('a bad address falls back with a visible notice; good settings are taken', async () => {
-    const { page, context, problems } = await open('&seed=abc&lr=-1&speed=3&threshold=zero');
-    const notice = page.locator('#notice');
-    await notice.waitFor({ state: 'visible' });
-    const text = await notice.innerText();
-    for (const name of ['seed', 'lr', 'speed', 'threshold']) assert.match(text, new RegExp(`\\b${name}\\b`));
+  test('a bad address falls back with a visible notice; good settings are taken', async (t) => {
+    const { page } = await open(t, '&seed=abc&lr=-1&speed=3&threshold=zero');
+    await expectNotice(page, ['seed', 'lr', 'speed', 'threshold']);
     const s = await state(page);
-    assert.deepEqual([s.seed, s.learningRate, s.speed, s.threshold], [42, 0.01, 2, 0.8]);
-    await context.close();
+    assert.deepEqual([s.seed, s.learningRate, s.speed, s.threshold], [42, 0.01, 20, 0.8]);
 
-    const good = await open('&seed=7&lr=0.02&speed=50&threshold=off');
+    const good = await open(t, '&seed=7&lr=0.02&speed=50&threshold=off');
     const g = await state(good.page);
     assert.deepEqual([g.seed, g.learningRate, g.speed, g.threshold], [7, 0.02, 50, undefined]);
     assert.equal(await good.page.locator('#notice').isVisible(), false);
-    assert.deepEqual(problems, []);
-    await good.context.close();
   });
 
-  test('in Chinese: the chapter’s words, the same console lines', async () => {
-    const { page, context, problems } = await open('&lang=zh');
+  test('in Chinese: the chapter’s words, the same console lines', async (t) => {
+    const { page } = await open(t, '&lang=zh');
     assert.equal(await page.locator('#training-heading').innerText(), '完整训练流程');
     assert.match(await page.locator('.flowchart').textContent(), /前向传播[\s\S]*反向传播/);
     await step(page, 40);
@@ -363,12 +329,10 @@ describe('training scene', () => {
     assert.deepEqual(await consoleLines(page), ['Epoch 20, Loss: 1.2027', 'Epoch 40, Loss: 1.0303']);
     await expectText(page, '.question summary', /为什么需要计算梯度/);
     assert.match(await page.locator('#training-answer').textContent(), /31 个参数[\s\S]*10³¹/);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('switching language rewords the page and the console notes, not the chapter lines', async () => {
-    const { page, context, problems } = await open('&threshold=1.2');
+  test('switching language rewords the page and the console notes, not the chapter lines', async (t) => {
+    const { page } = await open(t, '&threshold=1.2');
     await playUntil(page, (s) => s.done);
     const before = await consoleLines(page);
     assert.match(before.at(-1), /^# loss .* < 1\.2: training complete/);
@@ -384,39 +348,38 @@ describe('training scene', () => {
       const b = await page.locator(selector).boundingBox();
       assert.ok(b.y + b.height <= 720, `${selector} stays above the fold in Chinese`);
     }
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 
-  test('sharp on HiDPI screens', async () => {
-    const { page, context, problems } = await open('', { scale: 2 });
-    for (const selector of ['#training-fit-canvas', '#training-loss-canvas']) {
-      const c = await canvasInk(page, selector);
-      assert.equal(c.width, c.cssWidth * 2);
-      assert.equal(c.height, c.cssHeight * 2);
-    }
-    assert.deepEqual(problems, []);
-    await context.close();
+  test('sharp on HiDPI screens', async (t) => {
+    const { page } = await open(t, '', { scale: 2 });
+    await expectSharp(page, ['#training-fit-canvas', '#training-loss-canvas']);
   });
 
-  test('screenshots at 1280×720 and 390×844, laid out without overflow', async () => {
-    for (const [width, height, name] of [[1280, 720, 'training-1280x720.png'], [390, 844, 'training-390x844.png']]) {
-      const { page, context, problems } = await open('', { width, height, hasTouch: width < 500 });
+  test('screenshots at 1280×720 and 390×844, laid out without overflow', async (t) => {
+    const spec = { query: '?scene=training', name: 'training', chart: '#training-fit-canvas', minHeight: 220, what: 'the fit' };
+    const prepare = async (page) => {
       await step(page, 100);
       await frames(page, 10);
-      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
-      assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px over)`);
-      const box = await page.locator('#training-fit-canvas').boundingBox();
-      assert.ok(box.width > width * 0.5 && box.height >= 220, 'the fit is big');
-      if (width > 1000) {
-        for (const id of ['#training-fit-canvas', '.flowchart', '#training-console', '#training-loss-canvas', '#training-play']) {
-          const b = await page.locator(id).boundingBox();
-          assert.ok(b.y + b.height <= height, `${id} is above the fold`);
-        }
+    };
+    const above = ['#training-fit-canvas', '.flowchart', '#training-console', '#training-loss-canvas', '#training-play'];
+    await screenshots(h, t, spec, prepare, async (page, { width, height }) => {
+      if (width <= 1000) return;
+      for (const id of above) {
+        const b = await page.locator(id).boundingBox();
+        assert.ok(b.y + b.height <= height, `${id} is above the fold`);
       }
-      await page.screenshot({ path: join(ARTIFACTS, name) });
-      assert.deepEqual(problems, []);
-      await context.close();
-    }
+    });
+  });
+});
+
+describe('training scene defaults', () => {
+  test('at the default speed the console prints its first line at once and the chapter\'s run ends within seconds', async (t) => {
+    const { page } = await open(t, '&threshold=off');
+    const s = await state(page);
+    assert.equal(s.speed, 20, '20 epochs a second: Epoch 20 after one second, epoch 100 after five');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => window.descent.state().console.length >= 1, null, { timeout: 4000 });
+    await page.waitForFunction(() => window.descent.state().epochs >= 100, null, { timeout: 15000 });
+    assert.match((await state(page)).console[0], /^Epoch 20, Loss: /);
   });
 });

@@ -28,3 +28,10 @@ test('numbers keep about four significant digits, with powers of ten beyond', ()
   assert.equal(formatNumber(2.5e7), '2.50×10⁷');
   assert.equal(formatNumber(-3e-6), '-3.00×10⁻⁶');
 });
+
+test('below a tolerance a value is 0, not floating-point dust', () => {
+  assert.equal(formatNumber(3.23e-31, 4, 1e-12), '0');
+  assert.equal(formatNumber(-2.69e-29, 4, 1e-12), '0');
+  assert.equal(formatNumber(2e-12, 4, 1e-12), '2.00×10⁻¹²');
+  assert.equal(formatNumber(-2.69e-29), '-2.69×10⁻²⁹', 'without a tolerance, as it is');
+});

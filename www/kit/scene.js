@@ -8,7 +8,7 @@
 // for the benchmarks.
 
 import { applyTo, t } from '../i18n.js';
-import { acceptValue, readSettings, writeSettings } from './fields.js';
+import { acceptValue, integerIn, readSettings, writeSettings } from './fields.js';
 import { controlSet } from './controls.js';
 import { bindKeys } from './keys.js';
 import { readoutClock } from './readout.js';
@@ -23,6 +23,7 @@ import { readoutClock } from './readout.js';
  * @property {Record<string, Control>} controls  the controls a course page may hide or lock, in the order they are listed to the user
  * @property {RunSpec} [run]  for a scene with a run to play
  * @property {Record<string, string>} [host]  host-page property → settings field (e.g. `{ learningRate: 'lr' }`)
+ * @property {string} [progress]  the address field that carries how far the run is (e.g. `step`): a reopened link takes that many steps again, so it shows the same picture
  * @property {() => string} markup  the scene's HTML, put in the page before `mount` (ids start with `name-`)
  * @property {(context: SceneContext) => SceneInstance} mount
  *
@@ -63,6 +64,7 @@ import { readoutClock } from './readout.js';
  * @property {(on: boolean) => void} setPresent  projector mode
  * @property {() => object} state  plain data for host pages and tests
  * @property {() => Record<string, any>} values  the current settings, by schema name
+ * @property {() => number} [progress]  how many steps the run has taken since its start (with `progress` in the definition)
  * @property {(name: string, value: any) => void} set  a setting from a host page, already checked
  * @property {() => void} reset
  * @property {() => HTMLCanvasElement[]} charts
@@ -86,6 +88,7 @@ const MAX_ELAPSED_MS = 250;
 export function mountScene(definition, { root, wasm, params, embedding }) {
   root.insertAdjacentHTML('beforeend', definition.markup());
   const schema = definition.settings(wasm);
+  if (definition.progress) schema[definition.progress] = { parse: integerIn(0, MAX_PENDING_STEPS), fallback: 0 };
   const { settings, refused } = readSettings(params, schema);
   const controls = controlSet(root, embedding, definition.controls);
   const run = definition.run;
@@ -284,6 +287,15 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
 
   relabel();
   requestAnimationFrame(frame);
+  // A link that carries progress: take those steps again, through the frames' budget.
+  if (definition.progress && settings[definition.progress] > 0) queueSteps(settings[definition.progress]);
+
+  /** The settings a link carries, as values (the run's progress last). */
+  const current = () => ({
+    ...scene.values(),
+    ...(run ? { speed: kit.speed } : {}),
+    ...(definition.progress && scene.progress() > 0 ? { [definition.progress]: scene.progress() } : {}),
+  });
 
   return {
     scene: definition.name,
@@ -299,12 +311,10 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
     },
     /** The settings a link carries, as address pairs. */
     link() {
-      return writeSettings(schema, { ...scene.values(), ...(run ? { speed: kit.speed } : {}) });
+      return writeSettings(schema, current());
     },
     /** The settings a link carries, as values. */
-    settings() {
-      return { ...scene.values(), ...(run ? { speed: kit.speed } : {}) };
-    },
+    settings: current,
     apply,
     queueSteps,
     /** Takes `n` steps through the frames' budget; resolves to how many were taken. */

@@ -121,11 +121,7 @@ impl Training {
     /// Up to `n` epochs; returns how many were run (fewer only when the run
     /// stopped at a non-finite loss).
     pub fn step(&mut self, n: u64) -> u64 {
-        let mut done = 0;
-        while done < n && self.epoch().is_some() {
-            done += 1;
-        }
-        done
+        up_to(n, || self.epoch())
     }
 
     /// Back to epoch 0: the initial weights, a fresh optimizer, no history.
@@ -233,6 +229,16 @@ impl Training {
             network: self.network,
         }
     }
+}
+
+/// Runs `epoch` up to `n` times, stopping at the first `None`; returns how
+/// many epochs ran.
+pub(crate) fn up_to(n: u64, mut epoch: impl FnMut() -> Option<f64>) -> u64 {
+    let mut done = 0;
+    while done < n && epoch().is_some() {
+        done += 1;
+    }
+    done
 }
 
 #[cfg(test)]

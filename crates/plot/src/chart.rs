@@ -77,21 +77,18 @@ where
         .axis_desc_style(captions)
 }
 
-/// A chart's two axes: how many labels, their captions and how a tick
-/// value is written.
+/// How a tick's value is written.
+pub(crate) type TickFormat<'a> = &'a dyn Fn(&f64) -> String;
+
+/// A chart's two axes, each as (x, y): about how many labels, the
+/// captions, and how a tick value is written.
 pub(crate) struct Axes<'a> {
-    /// About how many labels on the x axis.
-    pub x_labels: usize,
-    /// About how many labels on the y axis.
-    pub y_labels: usize,
-    /// Caption of the x axis.
-    pub x_desc: &'a str,
-    /// Caption of the y axis.
-    pub y_desc: &'a str,
-    /// An x tick's label.
-    pub x_format: &'a dyn Fn(&f64) -> String,
-    /// A y tick's label.
-    pub y_format: &'a dyn Fn(&f64) -> String,
+    /// About how many labels on each axis.
+    pub labels: (usize, usize),
+    /// The axes' captions.
+    pub captions: (&'a str, &'a str),
+    /// How a tick's value is written on each axis.
+    pub format: (TickFormat<'a>, TickFormat<'a>),
 }
 
 /// Draws the grid and `axes` of `chart` in the house look.
@@ -106,12 +103,12 @@ where
     Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
     crate::house_mesh(&mut chart.configure_mesh(), style)
-        .x_labels(axes.x_labels)
-        .y_labels(axes.y_labels)
-        .x_desc(axes.x_desc)
-        .y_desc(axes.y_desc)
-        .x_label_formatter(axes.x_format)
-        .y_label_formatter(axes.y_format)
+        .x_labels(axes.labels.0)
+        .y_labels(axes.labels.1)
+        .x_desc(axes.captions.0)
+        .y_desc(axes.captions.1)
+        .x_label_formatter(axes.format.0)
+        .y_label_formatter(axes.format.1)
         .draw()?;
     Ok(())
 }

@@ -16,8 +16,10 @@ mod chart;
 pub mod loss_plot;
 pub mod scenes;
 pub mod style;
+mod words;
 
 pub use style::{Palette, SceneText, Style};
+pub use words::Words;
 
 #[cfg(test)]
 pub(crate) mod testing {
@@ -37,6 +39,20 @@ pub(crate) mod testing {
             value
         };
         (out, value)
+    }
+
+    /// The (cx, cy) of every SVG circle of radius `r`.
+    pub(crate) fn circles(svg: &str, r: f64) -> Vec<(f64, f64)> {
+        svg.split("<circle")
+            .skip(1)
+            .filter_map(|c| {
+                let attr = |name: &str| -> Option<f64> {
+                    let start = c.find(&format!("{name}=\""))? + name.len() + 2;
+                    c[start..].split('"').next()?.parse().ok()
+                };
+                (attr("r")? == r).then(|| Some((attr("cx")?, attr("cy")?)))?
+            })
+            .collect()
     }
 }
 

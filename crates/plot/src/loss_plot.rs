@@ -92,8 +92,7 @@ fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     view: &LossView,
     style: &Style,
-) -> Result<Chart<'a, DB>, DrawError>
-{
+) -> Result<Chart<'a, DB>, DrawError> {
     let margins = Margins {
         margin: MARGIN,
         label_x: LABEL_X,
@@ -112,8 +111,7 @@ pub fn draw_background<DB: DrawingBackend>(
     view: &LossView,
     style: &Style,
     text: &SceneText,
-) -> Result<PixelRect, DrawError>
-{
+) -> Result<PixelRect, DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut chart = chart(area, view, style)?;
@@ -122,12 +120,9 @@ pub fn draw_background<DB: DrawingBackend>(
         &mut chart,
         style,
         &Axes {
-            x_labels: 6,
-            y_labels: decades.clamp(2, 7) + 1,
-            x_desc: &text.step_axis,
-            y_desc: &text.loss_axis,
-            x_format: &|v| format!("{v:.0}"),
-            y_format: &|v| power_of_ten(*v),
+            labels: (6, decades.clamp(2, 7) + 1),
+            captions: (&text.step_axis, &text.loss_axis),
+            format: (&|v| format!("{v:.0}"), &|v| power_of_ten(*v)),
         },
     )?;
     Ok(PixelRect::of(chart.plotting_area()))
@@ -144,8 +139,7 @@ pub fn draw_history<DB: DrawingBackend>(
     history: &LossHistory,
     range: Range<usize>,
     style: &Style,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     stretch(&mut chart(area, view, style)?, view, history, range, style)
 }
 
@@ -155,8 +149,7 @@ fn stretch<DB: DrawingBackend>(
     history: &LossHistory,
     range: Range<usize>,
     style: &Style,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let all = history.buckets();
     let end = range.end.min(all.len());
     let start = range.start.min(end);
@@ -196,8 +189,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     from: usize,
     style: &Style,
     text: &SceneText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let mut chart = chart(area, view, style)?;
     let buckets = history.buckets();
     stretch(&mut chart, view, history, from..buckets.len(), style)?;
@@ -237,8 +229,7 @@ pub fn draw<DB: DrawingBackend>(
     steps: u64,
     style: &Style,
     text: &SceneText,
-) -> Result<LossView, DrawError>
-{
+) -> Result<LossView, DrawError> {
     let view = LossView::new(history, steps, area.dim_in_pixel());
     draw_background(area, &view, style, text)?;
     draw_foreground(area, &view, history, 0, style, text)?;

@@ -2,6 +2,8 @@
 
 use plotters::style::{IntoFont, RGBColor, TextStyle};
 
+use crate::words::words;
+
 /// How big and how bold to draw.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
@@ -125,53 +127,22 @@ impl Palette {
     };
 }
 
-/// Words drawn inside charts, in the page's language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SceneText {
-    /// Caption of the weight axis.
-    pub weight_axis: String,
-    /// Caption of the loss axis.
-    pub loss_axis: String,
-    /// Caption of the step axis.
-    pub step_axis: String,
-    /// Label of the lowest minimum.
-    pub global_minimum: String,
-    /// Label of a higher minimum.
-    pub local_minimum: String,
-    /// Label of a peak.
-    pub peak: String,
-    /// Label for values above the chart.
-    pub off_chart: String,
-}
-
-impl Default for SceneText {
-    fn default() -> Self {
-        Self {
-            weight_axis: "weight w".into(),
-            loss_axis: "loss L(w)".into(),
-            step_axis: "step".into(),
-            global_minimum: "global minimum".into(),
-            local_minimum: "local minimum".into(),
-            peak: "peak".into(),
-            off_chart: "off the chart".into(),
-        }
-    }
-}
-
-impl SceneText {
-    /// Sets the text for `key` (the field name); returns false for an unknown key.
-    pub fn set(&mut self, key: &str, value: &str) -> bool {
-        let slot = match key {
-            "weight_axis" => &mut self.weight_axis,
-            "loss_axis" => &mut self.loss_axis,
-            "step_axis" => &mut self.step_axis,
-            "global_minimum" => &mut self.global_minimum,
-            "local_minimum" => &mut self.local_minimum,
-            "peak" => &mut self.peak,
-            "off_chart" => &mut self.off_chart,
-            _ => return false,
-        };
-        *slot = value.to_owned();
-        true
+words! {
+    /// Words drawn inside charts, in the page's language.
+    pub struct SceneText {
+        /// Caption of the weight axis.
+        weight_axis: "weight w",
+        /// Caption of the loss axis.
+        loss_axis: "loss L(w)",
+        /// Caption of the step axis.
+        step_axis: "step",
+        /// Label of the lowest minimum.
+        global_minimum: "global minimum",
+        /// Label of a higher minimum.
+        local_minimum: "local minimum",
+        /// Label of a peak.
+        peak: "peak",
+        /// Label for values above the chart.
+        off_chart: "off the chart",
     }
 }

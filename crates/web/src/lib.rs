@@ -14,6 +14,7 @@ pub mod fatal;
 mod layer;
 pub mod scenes;
 mod surface;
+mod view;
 
 pub use charts::loss::LossView;
 pub use scenes::descent::{CurveView, DescentSession};

@@ -37,14 +37,19 @@ fn chart(width: u32, height: u32) -> (HtmlCanvasElement, HtmlCanvasElement) {
     (canvas(width, height), canvas(width, height))
 }
 
-/// RGBA of backend pixel (x, y).
-fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
-    let context: CanvasRenderingContext2d = canvas
+/// The canvas's 2D context.
+fn context(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+    canvas
         .get_context("2d")
         .expect("context")
         .expect("2d")
         .dyn_into()
-        .expect("2d context");
+        .expect("2d context")
+}
+
+/// RGBA of backend pixel (x, y).
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
+    let context = context(canvas);
     let data = context
         .get_image_data(x, y, 1.0, 1.0)
         .expect("pixels")
@@ -54,12 +59,7 @@ fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 4] {
 
 /// How many backend pixels are neither white nor transparent.
 fn ink(canvas: &HtmlCanvasElement) -> usize {
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .expect("context")
-        .expect("2d")
-        .dyn_into()
-        .expect("2d context");
+    let context = context(canvas);
     let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
     let data = context
         .get_image_data(0.0, 0.0, w, h)

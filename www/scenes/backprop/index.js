@@ -27,6 +27,28 @@ const MAX_LEARNING_RATE = 100;
 /** Finite differences "agree" with the chain rule to this absolute error. */
 const AGREEMENT = 1e-6;
 
+/** Parameter name → its symbol. */
+const SYMBOLS = Object.fromEntries(FIELDS.map(({ name, symbol }) => [name, symbol]));
+/** The further updates whose loss the scene shows. */
+const AHEAD = [1, 2, 5, 10];
+
+/**
+ * What one update did to the loss, in words. A fall into saturation (ŷ
+ * pinned near 0 or 1, σ′(z₂) < 10⁻³) is called out, not celebrated; "did
+ * not change (η = 0)" only when η was 0.
+ */
+function verdict(before, after, eta, saturation) {
+  const percent = formatNumber((Math.abs(after - before) / before) * 100, 3);
+  if (eta === 0) return t('backprop_loss_same');
+  if (saturation) {
+    const end = saturation === 'one' ? '1' : '0';
+    return t(after < before ? 'backprop_loss_fell_saturated' : 'backprop_loss_saturated', { percent, end });
+  }
+  if (after < before) return t('backprop_loss_fell', { percent });
+  if (after > before) return t('backprop_loss_rose', { percent });
+  return t('backprop_loss_unchanged', { eta: formatNumber(eta) });
+}
+
 /** Graph word → i18n key. */
 const GRAPH_WORDS = {
   forward: 'backprop_legend_forward',
@@ -103,6 +125,8 @@ const TEMPLATE = `
           <div><dt data-i18n="backprop_loss_after"></dt><dd id="backprop-loss-after"></dd></div>
         </dl>
         <p id="backprop-update-verdict" class="backprop-update-verdict"></p>
+        <p id="backprop-update-ahead" class="backprop-update-ahead"></p>
+        <p id="backprop-update-range" class="backprop-update-range"></p>
         <div class="backprop-scroll backprop-update-rules" id="backprop-update-rules"></div>
       </div>
     </div>
@@ -136,6 +160,7 @@ export const scene = {
     update: { label: 'backprop_update', keys: ['u', 'U'] },
   },
   host: { learningRate: 'lr' },
+  progress: 'step',
   mount,
 };
 
@@ -160,6 +185,8 @@ function mount({ root, wasm, settings, controls, changed }) {
     lossBefore: $('loss-before'),
     lossAfter: $('loss-after'),
     updateVerdict: $('update-verdict'),
+    updateAhead: $('update-ahead'),
+    updateRange: $('update-range'),
     updateRules: $('update-rules'),
   };
   const inputs = Object.fromEntries(FIELDS.map(({ name }) => [name, $(name)]));
@@ -360,12 +387,20 @@ function mount({ root, wasm, settings, controls, changed }) {
       const after = value('loss');
       showText(el.lossBefore, 'loss-before', formatNumber(before));
       showText(el.lossAfter, 'loss-after', formatNumber(after));
-      const percent = formatNumber((Math.abs(after - before) / before) * 100, 3);
-      showText(el.updateVerdict, 'update-verdict', after < before
-        ? t('backprop_loss_fell', { percent })
-        : after > before ? t('backprop_loss_rose', { percent }) : t('backprop_loss_same'));
-      el.updateVerdict.dataset.fell = String(after < before);
       const usedEta = session.updateLearningRate;
+      const saturation = session.saturation;
+      showText(el.updateVerdict, 'update-verdict', verdict(before, after, usedEta, saturation));
+      // A fall into saturation is no success: not shown as one.
+      el.updateVerdict.dataset.fell = String(after < before && !saturation);
+      const ahead = session.lossesAhead(AHEAD.at(-1));
+      showText(el.updateAhead, 'update-ahead', ahead.length < AHEAD.at(-1) ? '' : t('backprop_losses_ahead', {
+        eta: formatNumber(usedEta),
+        ...Object.fromEntries(AHEAD.map((n) => [`l${n}`, formatNumber(ahead[n - 1])])),
+      }));
+      const beyond = session.beyondInputRange;
+      showText(el.updateRange, 'update-range', beyond === ''
+        ? ''
+        : t('backprop_update_beyond_range', { names: beyond.split(' ').map((name) => SYMBOLS[name]).join(', ') }));
       showMarkup(el.updateRules, 'update-rules', [1, 2].map((i) => {
         const w = `w${i}`;
         return `<p><math>${updateNumbers(i, session.valueBefore(w), usedEta, session.gradientBefore(w), value(w))}</math></p>`;
@@ -374,6 +409,8 @@ function mount({ root, wasm, settings, controls, changed }) {
       showText(el.lossBefore, 'loss-before', formatNumber(value('loss')));
       showText(el.lossAfter, 'loss-after', t('backprop_no_update_yet'));
       showText(el.updateVerdict, 'update-verdict', '');
+      showText(el.updateAhead, 'update-ahead', '');
+      showText(el.updateRange, 'update-range', '');
       delete el.updateVerdict.dataset.fell;
       showMarkup(el.updateRules, 'update-rules', '');
     }
@@ -413,6 +450,7 @@ function mount({ root, wasm, settings, controls, changed }) {
     values() {
       return { ...Object.fromEntries(FIELDS.map(({ name }) => [name, value(name)])), lr: state.learningRate };
     },
+    progress: () => session.revealed,
     set(name, v) {
       if (name === 'lr') setLearningRate(v);
     },
@@ -435,6 +473,7 @@ function mount({ root, wasm, settings, controls, changed }) {
         learningRate: state.learningRate,
         hasUpdate: session.hasUpdate,
         lossBefore: session.hasUpdate ? session.lossBefore : null,
+        saturation: session.saturation ?? null,
         symbols: Object.keys(SYMBOL),
       };
     },

@@ -30,6 +30,23 @@ const CHART_WORDS = {
   off_chart: 'chart_off_chart',
 };
 
+/**
+ * The status sentence, from the same look-ahead as the regime: a minimum is
+ * named only when the run settles there.
+ */
+function statusOf(s, regime) {
+  if (s.diverged) return t('descent_status_diverged', { step: formatCount(s.steps) });
+  if (regime === 'still') return t('descent_status_still');
+  if (regime === 'diverging') return t('descent_status_flying_off');
+  if (regime === 'bouncing') {
+    const [low, high] = s.band;
+    return t('descent_status_bouncing', { low: formatNumber(low, 3), high: formatNumber(high, 3) });
+  }
+  if (s.atRest) return t(s.targetIsGlobal ? 'descent_status_at_rest_global' : 'descent_status_at_rest_local');
+  const which = t(s.targetIsGlobal ? 'descent_which_global' : 'descent_which_local');
+  return t('descent_status_rolling', { which, w: formatNumber(s.targetMinimum, 3) });
+}
+
 /** The learning rate a curve starts with: the chapter's 0.01 on its data, else 0.3·η*. */
 function defaultLearningRate(curve, critical) {
   return curve === 'data-mse' ? 0.01 : Math.round(0.3 * critical * 1000) / 1000;
@@ -55,6 +72,7 @@ export const scene = {
   },
   run: { speeds: SPEEDS, speedText: (n) => t('descent_steps_per_second', { n }), maxPerFrame: 2000 },
   host: { learningRate: 'lr' },
+  progress: 'step',
   mount,
 };
 
@@ -183,13 +201,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     show(el.regime.querySelector('.regime-name'), 'regime', t(`descent_regime_${regime}`));
     show(el.regime.querySelector('.regime-detail'), 'detail', t(`descent_regime_${regime}_detail`));
     show(el.regime.querySelector('.regime-ratio'), 'ratio', t('descent_eta_vs_critical', { ratio: formatNumber(eta / critical, 3) }));
-    let status;
-    if (s.diverged) status = t('descent_status_diverged', { step: formatCount(s.steps) });
-    else if (s.atRest) status = t(s.targetIsGlobal ? 'descent_status_at_rest_global' : 'descent_status_at_rest_local');
-    else {
-      const which = t(s.targetIsGlobal ? 'descent_which_global' : 'descent_which_local');
-      status = t('descent_status_rolling', { which, w: formatNumber(s.targetMinimum, 3) });
-    }
+    const status = statusOf(s, regime);
     if (show(el.status, 'status', status) && (s.diverged || s.atRest)) announce(status);
 
     const etaText = formatNumber(eta, 3);
@@ -260,6 +272,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
       const s = state.session;
       return { curve: s.curve, lr: s.learningRate, start: s.start };
     },
+    progress: () => state.session.steps,
     set(name, value) {
       if (name === 'lr') setLearningRate(value);
     },
@@ -277,6 +290,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
         learningRate: s.learningRate,
         criticalLearningRate: s.criticalLearningRate,
         regime: s.regime,
+        settles: s.settles,
+        targetMinimum: s.targetMinimum ?? null,
         diverged: s.diverged,
       };
     },

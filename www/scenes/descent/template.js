@@ -11,7 +11,9 @@ export const REGIME_ICONS = {
   too_slow: '<path d="M4 12h10" /><path d="M11 8l4 4-4 4" />',
   converging: '<path d="M5 12.5l4.5 4.5L19 7" />',
   oscillating: '<path d="M3 12l3.5-6 4 12 4-12 4 12 2.5-6" />',
+  bouncing: '<path d="M3 5v14M21 5v14" /><path d="M7 12h10" /><path d="M9.5 9.5 7 12l2.5 2.5M14.5 9.5 17 12l-2.5 2.5" />',
   diverging: '<path d="M12 3l10 18H2z" /><path d="M12 10v5M12 17.5v.5" />',
+  still: '<circle cx="12" cy="9" r="4" /><path d="M3 17h18" />',
 };
 
 export const TEMPLATE = `

@@ -48,6 +48,7 @@ export const scene = {
     maxPerFrame: MAX_EPOCHS_PER_FRAME,
   },
   host: { learningRate: 'lr' },
+  progress: 'epoch',
   mount,
 };
 
@@ -300,6 +301,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
       const s = state.session;
       return { seed: s.seed, lr: s.learningRate, threshold: s.threshold ?? 'off' };
     },
+    progress: () => state.session.epochs,
     set(name, value) {
       if (name === 'lr') setLearningRate(value);
     },

@@ -6,9 +6,9 @@ import { integerIn, numberIn } from '../../kit/fields.js';
 /** The learning rates the slider stops at; 0.05 and above diverge. */
 export const RATES = [0.001, 0.002, 0.003, 0.005, 0.007, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1];
 export const DIVERGING_RATE = 0.05;
-/** Epochs per second. */
+/** Epochs per second. The default prints the first `Epoch 20` line after a second and runs the chapter's 100 epochs in five; 2 and below walk each epoch through the flowchart. */
 export const SPEEDS = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
-export const DEFAULT_SPEED = 2;
+export const DEFAULT_SPEED = 20;
 /** Up to this speed each epoch walks through the flowchart's stages. */
 export const STAGED_UP_TO = 2;
 export const THRESHOLDS = [1.2, 1, 0.9, 0.8, 0.75];

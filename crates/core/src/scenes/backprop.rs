@@ -28,6 +28,29 @@ pub const FINITE_DIFFERENCE_STEP: f64 = 1e-6;
 /// exactly and every number stays readable.
 pub const MAX_MAGNITUDE: f64 = 10.0;
 
+/// σ′(z2) = ŷ(1 − ŷ) below this: ŷ is pinned near 0 or 1 and every gradient
+/// through it has almost vanished.
+pub const SATURATED_BELOW: f64 = 1e-3;
+
+/// Which end of σ's range ŷ is pinned to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Saturation {
+    /// ŷ ≈ 0 (z2 far below 0).
+    Zero,
+    /// ŷ ≈ 1 (z2 far above 0).
+    One,
+}
+
+impl Saturation {
+    /// `zero` or `one`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Saturation::Zero => "zero",
+            Saturation::One => "one",
+        }
+    }
+}
+
 /// A value the chain cannot take: which one (`x`, `y`, `w1`, `b1`, `w2`,
 /// `b2`) and why. Displays as one line `name: problem`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -217,6 +240,67 @@ impl ChainRule {
     /// of range (|·| ≤ [`MAX_MAGNITUDE`], y in [0, 1]).
     pub fn new(parameters: ChainParameters, example: Example) -> Result<Self, ValueError> {
         check(parameters, example)?;
+        Self::pass(parameters, example)
+    }
+
+    /// The pass after one gradient-descent step with learning rate η
+    /// ([`ChainRule::updated`]). The new parameters may leave the
+    /// ±[`MAX_MAGNITUDE`] range, which is for typed values; an error only
+    /// when one is not finite.
+    pub fn after_update(&self, learning_rate: f64) -> Result<Self, ValueError> {
+        let parameters = self.updated(learning_rate);
+        let ChainParameters { w1, b1, w2, b2 } = parameters;
+        for (name, value) in [("w1", w1), ("b1", b1), ("w2", w2), ("b2", b2)] {
+            if !value.is_finite() {
+                return Err(ValueError {
+                    path: name,
+                    problem: format!("the update made it {value}"),
+                });
+            }
+        }
+        Self::pass(parameters, self.example)
+    }
+
+    /// The loss after each of `updates` further updates with the same η:
+    /// element k is L after k + 1 updates (shorter if an update fails).
+    pub fn losses_ahead(&self, learning_rate: f64, updates: usize) -> Vec<f64> {
+        let mut losses = Vec::with_capacity(updates);
+        let mut chain = self.clone();
+        for _ in 0..updates {
+            let Ok(next) = chain.after_update(learning_rate) else {
+                break;
+            };
+            losses.push(next.forward.loss);
+            chain = next;
+        }
+        losses
+    }
+
+    /// Whether ŷ is pinned near 0 or 1: σ′(z2) < [`SATURATED_BELOW`].
+    pub fn saturation(&self) -> Option<Saturation> {
+        if self.factor(Factor::OutputByZ2) >= SATURATED_BELOW {
+            None
+        } else if self.forward.z2 > 0.0 {
+            Some(Saturation::One)
+        } else {
+            Some(Saturation::Zero)
+        }
+    }
+
+    /// The names (`w1`, `b1`, `w2`, `b2`) of the parameters beyond
+    /// ±[`MAX_MAGNITUDE`], the range of typed values (only an update puts
+    /// them there).
+    pub fn beyond_input_range(&self) -> Vec<&'static str> {
+        let ChainParameters { w1, b1, w2, b2 } = self.parameters;
+        [("w1", w1), ("b1", b1), ("w2", w2), ("b2", b2)]
+            .into_iter()
+            .filter(|(_, value)| value.abs() > MAX_MAGNITUDE)
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    /// The forward and backward pass, values already checked.
+    fn pass(parameters: ChainParameters, example: Example) -> Result<Self, ValueError> {
         let network = network(parameters)?;
         let (x, y) = sample(example);
         let trace = network.trace(&x, &y)?;

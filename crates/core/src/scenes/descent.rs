@@ -6,6 +6,14 @@
 //! beyond [`W_LIMIT`] / [`LOSS_LIMIT`]) the run stops and is marked
 //! diverged. Learning rates are not validated here beyond that: a negative
 //! or non-finite η is the caller's to refuse.
+//!
+//! The regime is read from what the run will do, not only from η·L″: on a
+//! curve that is not a parabola a learning rate above η* may leave the ball
+//! bouncing inside a valley for ever (a 2-cycle, or a chaotic band) without
+//! blowing up. [`forecast`] looks ahead up to [`LOOK_AHEAD_STEPS`] steps of
+//! the same update; a [`Descent`] keeps the forecast of its current η and
+//! the weight it had when η or the start last changed (the orbit, and so its
+//! outcome, is the same from every later point of it).
 
 use std::collections::VecDeque;
 
@@ -19,47 +27,76 @@ pub const W_LIMIT: f64 = 1e12;
 pub const TRAIL_LENGTH: usize = 24;
 /// Below η·L″(w_min) = this, convergence takes hundreds of steps: "too slow".
 pub const TOO_SLOW_BELOW: f64 = 0.1;
+/// How many future steps [`forecast`] simulates at most.
+pub const LOOK_AHEAD_STEPS: u64 = 20_000;
+/// Settled: |w − w_min| and |L′(w)|/max(1, L″(w_min)) below this fraction of
+/// the curve's view width.
+pub const SETTLE_TOLERANCE: f64 = 1e-9;
+/// A run still unsettled after the look-ahead whose loss fell at every one of
+/// its last this many steps is on its way down, only slowly.
+const STILL_FALLING_STEPS: u64 = 1_000;
+/// The bouncing band is the range of w over the look-ahead's last this many steps.
+const BAND_STEPS: u64 = 1_000;
 
 /// How a run with the current learning rate behaves, in the chapter's words
-/// (section 3.2.3). With a = L″ at the minimum ahead and η* = 2/a:
+/// (section 3.2.3), read from its [`Outcome`]. With a = L″ at the minimum the
+/// run settles in:
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Regime {
-    /// η < η*/20: each step removes less than a tenth of the distance (太小 · 收敛极慢).
+    /// η = 0: the weight never changes.
+    Still,
+    /// Settles without jumping over the minimum, η·a < 0.1: each step removes
+    /// less than a tenth of the distance (太小 · 收敛极慢).
     TooSlow,
-    /// η*/20 ≤ η ≤ η*/2: steady descent without overshooting (适中 · 快速收敛).
+    /// Settles without jumping over the minimum, η·a ≥ 0.1 (适中 · 快速收敛).
     Converging,
-    /// η*/2 < η < η*: every step jumps over the minimum, but by less each time.
+    /// Settles, its last steps jumping over the minimum by less each time
+    /// (on a parabola: η*/2 < η < η*).
     Oscillating,
-    /// η ≥ η*, or the run has flown off: the jumps grow (太大 · 发散).
+    /// Stays bounded but never settles: a 2-cycle or a chaotic band inside a
+    /// valley (太大 · 来回震荡不收敛).
+    Bouncing,
+    /// |w| or L grows past the cut-offs, or the run has flown off (太大 · 发散).
     Diverging,
 }
 
 impl Regime {
     /// All regimes, slowest first.
-    pub const ALL: [Regime; 4] = [
+    pub const ALL: [Regime; 6] = [
+        Regime::Still,
         Regime::TooSlow,
         Regime::Converging,
         Regime::Oscillating,
+        Regime::Bouncing,
         Regime::Diverging,
     ];
 
-    /// A stable identifier: `too_slow`, `converging`, `oscillating`, `diverging`.
+    /// A stable identifier: `still`, `too_slow`, `converging`, `oscillating`,
+    /// `bouncing`, `diverging`.
     pub fn key(self) -> &'static str {
         match self {
+            Regime::Still => "still",
             Regime::TooSlow => "too_slow",
             Regime::Converging => "converging",
             Regime::Oscillating => "oscillating",
+            Regime::Bouncing => "bouncing",
             Regime::Diverging => "diverging",
         }
     }
 
-    /// The regime of learning rate η on a valley of curvature a, from the theory
-    /// of the quadratic: the distance to the minimum is multiplied by
-    /// (1 − η·a) each step.
+    /// The regime of learning rate η on a parabola of curvature a, from its
+    /// theory: the distance to the minimum is multiplied by (1 − η·a) each
+    /// step, so η·a = 2 is a 2-cycle and anything above diverges. On other
+    /// curves this is only the theory near the minimum; [`Descent::regime`]
+    /// says what the run does.
     pub fn classify(learning_rate: f64, curvature: f64) -> Regime {
         let gain = learning_rate * curvature;
-        if !gain.is_finite() || gain >= 2.0 {
+        if learning_rate == 0.0 {
+            Regime::Still
+        } else if !gain.is_finite() || gain > 2.0 {
             Regime::Diverging
+        } else if gain == 2.0 {
+            Regime::Bouncing
         } else if gain > 1.0 {
             Regime::Oscillating
         } else if gain < TOO_SLOW_BELOW {
@@ -67,6 +104,126 @@ impl Regime {
         } else {
             Regime::Converging
         }
+    }
+}
+
+/// What a long run does from a given weight with a given η.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Outcome {
+    /// η = 0: the weight never changes.
+    Still,
+    /// Comes to rest at the local minimum `minimum`; `overshoots` when its
+    /// last steps jump across it (alternating sides while closing in).
+    Settles {
+        /// The minimum w it settles at.
+        minimum: f64,
+        /// Whether the final approach crosses the minimum at each step.
+        overshoots: bool,
+    },
+    /// Stays bounded without settling, with w inside `[low, high]`: two
+    /// points for a 2-cycle, a band for chaotic bouncing.
+    Bounces {
+        /// The lowest w of the bouncing.
+        low: f64,
+        /// The highest w of the bouncing.
+        high: f64,
+    },
+    /// |w| or L grows past [`W_LIMIT`] / [`LOSS_LIMIT`].
+    Diverges,
+}
+
+impl Outcome {
+    /// The minimum the run settles at, if it settles.
+    pub fn minimum(self) -> Option<f64> {
+        match self {
+            Outcome::Settles { minimum, .. } => Some(minimum),
+            _ => None,
+        }
+    }
+}
+
+/// One update W_new = W_old − η·∂L/∂W: the new weight, its loss, and whether
+/// the step has flown off (either non-finite or past the cut-offs).
+fn update(curve: &Curve, w: f64, learning_rate: f64) -> (f64, f64, bool) {
+    // W_new = W_old − η·∂L/∂W
+    let next = w - learning_rate * curve.slope(w);
+    let loss = curve.value(next);
+    let flown_off =
+        !next.is_finite() || !loss.is_finite() || next.abs() > W_LIMIT || loss > LOSS_LIMIT;
+    (next, loss, flown_off)
+}
+
+/// The local minimum `w` has settled at, if any: within tolerance of it in
+/// w and in slope, and staying there (the minimum attracts with this η, or
+/// the update leaves w exactly where it is).
+fn settled_at(curve: &Curve, minima: &[f64], w: f64, learning_rate: f64) -> Option<f64> {
+    let (low, high) = curve.view();
+    let tolerance = SETTLE_TOLERANCE * (high - low);
+    minima.iter().copied().find(|&m| {
+        let curvature = curve.curvature(m);
+        let near =
+            (w - m).abs() <= tolerance && curve.slope(w).abs() <= tolerance * curvature.max(1.0);
+        // |1 − η·L″(m)| < 1: nearby points are pulled in, not pushed out.
+        let stable = learning_rate * curvature < 2.0;
+        near && (stable || update(curve, w, learning_rate).0 == w)
+    })
+}
+
+/// What gradient descent on `curve` from `w` with learning rate η does in the
+/// long run, from at most [`LOOK_AHEAD_STEPS`] steps of the same update the
+/// run takes. A run still unsettled at the end whose loss kept falling is
+/// counted as settling, slowly, in the valley it is in.
+pub fn forecast(curve: &Curve, w: f64, learning_rate: f64) -> Outcome {
+    if learning_rate == 0.0 {
+        return Outcome::Still;
+    }
+    let minima = curve.minima();
+    let (mut w, mut previous) = (w, w);
+    let mut loss = curve.value(w);
+    let mut last_rise = 0;
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for step in 1..=LOOK_AHEAD_STEPS {
+        if let Some(minimum) = settled_at(curve, &minima, w, learning_rate) {
+            let overshoots = (previous - minimum) * (w - minimum) < 0.0;
+            return Outcome::Settles {
+                minimum,
+                overshoots,
+            };
+        }
+        let (next, next_loss, flown_off) = update(curve, w, learning_rate);
+        if flown_off {
+            return Outcome::Diverges;
+        }
+        if next_loss >= loss {
+            last_rise = step;
+        }
+        if step > LOOK_AHEAD_STEPS - BAND_STEPS {
+            low = low.min(next);
+            high = high.max(next);
+        }
+        (previous, w, loss) = (w, next, next_loss);
+    }
+    let (view_low, view_high) = curve.view();
+    let tolerance = SETTLE_TOLERANCE * (view_high - view_low);
+    // An unstable minimum the update cannot leave: rounding keeps w within a
+    // few units in the last place of it, for ever.
+    let trapped = minima
+        .iter()
+        .copied()
+        .find(|m| (low - m).abs() <= tolerance && (high - m).abs() <= tolerance);
+    if let Some(minimum) = trapped {
+        Outcome::Settles {
+            minimum,
+            overshoots: false,
+        }
+    } else if LOOK_AHEAD_STEPS - last_rise >= STILL_FALLING_STEPS {
+        let minimum = curve.basin_minimum(w);
+        Outcome::Settles {
+            minimum,
+            overshoots: (previous - minimum) * (w - minimum) < 0.0,
+        }
+    } else {
+        Outcome::Bounces { low, high }
     }
 }
 
@@ -82,6 +239,7 @@ pub struct Descent {
     diverged: bool,
     history: LossHistory,
     trail: VecDeque<f64>,
+    outcome: Outcome,
 }
 
 impl Descent {
@@ -98,6 +256,7 @@ impl Descent {
             diverged: false,
             history: LossHistory::default(),
             trail: VecDeque::with_capacity(TRAIL_LENGTH),
+            outcome: Outcome::Still,
         };
         run.reset(start);
         run
@@ -119,11 +278,13 @@ impl Descent {
         self.trail.clear();
         self.trail.push_back(start);
         self.history.push(0, self.curve.value(start));
+        self.outcome = forecast(&self.curve, start, self.learning_rate);
     }
 
     /// Changes η for the following steps; the ball stays where it is.
     pub fn set_learning_rate(&mut self, learning_rate: f64) {
         self.learning_rate = learning_rate;
+        self.outcome = forecast(&self.curve, self.w, learning_rate);
     }
 
     /// Takes up to `n` steps and returns how many were taken: fewer than `n`
@@ -131,13 +292,9 @@ impl Descent {
     pub fn step(&mut self, n: u64) -> u64 {
         let mut taken = 0;
         while taken < n && !self.diverged {
-            // W_new = W_old − η·∂L/∂W
-            let next = self.w - self.learning_rate * self.curve.slope(self.w);
-            let loss = self.curve.value(next);
+            let (next, loss, flown_off) = update(&self.curve, self.w, self.learning_rate);
             self.steps += 1;
             taken += 1;
-            let flown_off =
-                !next.is_finite() || !loss.is_finite() || next.abs() > W_LIMIT || loss > LOSS_LIMIT;
             self.history.push(self.steps, loss);
             if flown_off {
                 self.diverged = true;
@@ -199,31 +356,62 @@ impl Descent {
         self.diverged
     }
 
-    /// The minimum the ball is heading to: the one of the valley it is in.
-    pub fn target_minimum(&self) -> f64 {
-        self.curve.basin_minimum(self.w)
+    /// The minimum the ball is heading to: where the look-ahead settles,
+    /// `None` when it bounces for ever, flies off or η = 0.
+    pub fn target_minimum(&self) -> Option<f64> {
+        if self.diverged {
+            return None;
+        }
+        self.outcome.minimum()
     }
 
-    /// η* = 2 / L″(w_min) for the minimum ahead.
+    /// What the run does in the long run with the current η, looked ahead
+    /// from the weight it had when η or the start last changed.
+    pub fn outcome(&self) -> Outcome {
+        if self.diverged {
+            Outcome::Diverges
+        } else {
+            self.outcome
+        }
+    }
+
+    /// η* = 2 / L″(w_min) for the minimum of the valley the ball is in (the
+    /// theory's mark; the regime comes from the run).
     pub fn critical_learning_rate(&self) -> f64 {
         self.curve.critical_learning_rate(self.w)
     }
 
-    /// How the run behaves with the current η (always `Diverging` once diverged).
+    /// How the run behaves with the current η, from its [`Outcome`]; split by
+    /// speed, η·L″(w_min) < [`TOO_SLOW_BELOW`], when it settles without
+    /// overshooting.
     pub fn regime(&self) -> Regime {
-        if self.diverged {
-            return Regime::Diverging;
+        match self.outcome() {
+            Outcome::Still => Regime::Still,
+            Outcome::Settles {
+                overshoots: true, ..
+            } => Regime::Oscillating,
+            Outcome::Settles { minimum, .. } => {
+                if self.learning_rate * self.curve.curvature(minimum) < TOO_SLOW_BELOW {
+                    Regime::TooSlow
+                } else {
+                    Regime::Converging
+                }
+            }
+            Outcome::Bounces { .. } => Regime::Bouncing,
+            Outcome::Diverges => Regime::Diverging,
         }
-        let curvature = self.curve.curvature(self.target_minimum());
-        Regime::classify(self.learning_rate, curvature)
     }
 
-    /// Whether the ball has come to rest in a pit: the next step would move it
-    /// by less than a millionth of the view.
+    /// Whether the ball has come to rest in the pit it settles in: within a
+    /// millionth of the view of it, and the next step would move it by less.
     pub fn at_rest(&self) -> bool {
+        let Some(minimum) = self.target_minimum() else {
+            return false;
+        };
         let (low, high) = self.curve.view();
+        let tolerance = 1e-6 * (high - low);
         let next_move = (self.learning_rate * self.gradient()).abs();
-        !self.diverged && next_move < 1e-6 * (high - low) && self.regime() != Regime::Diverging
+        (self.w - minimum).abs() < tolerance && next_move < tolerance
     }
 
     /// The decimated loss history, step 0 being the start.
@@ -383,6 +571,224 @@ mod tests {
         assert_eq!(run.history().buckets().len(), 1);
         run.step(10);
         assert!(run.loss() < 1.0);
+    }
+
+    /// What a long run of the plain stepper does, read off its trajectory.
+    #[derive(Debug, PartialEq)]
+    enum Truth {
+        Diverged,
+        Settled { minimum: f64, overshot: bool },
+        Bounded { distinct: usize },
+    }
+
+    const TRUTH_STEPS: usize = 40_000;
+
+    /// Runs `TRUTH_STEPS` steps and says what happened: flown off; within
+    /// 10⁻⁶ of a minimum for the last 100 steps (and whether, within 10⁻⁴ of
+    /// it, consecutive steps fell on opposite sides); or neither.
+    fn truth(curve: &Curve, start: f64, eta: f64) -> Truth {
+        let mut run = Descent::new(curve.clone(), start, eta);
+        let mut ws = vec![run.w()];
+        for _ in 0..TRUTH_STEPS {
+            run.step(1);
+            ws.push(run.w());
+        }
+        if run.diverged() {
+            return Truth::Diverged;
+        }
+        let settled = curve
+            .minima()
+            .into_iter()
+            .find(|m| ws[ws.len() - 100..].iter().all(|w| (w - m).abs() < 1e-6));
+        if let Some(minimum) = settled {
+            let offsets: Vec<f64> = ws.iter().map(|w| w - minimum).collect();
+            let overshot = offsets
+                .windows(2)
+                .any(|p| p.iter().all(|d| d.abs() > 1e-12 && d.abs() < 1e-4) && p[0] * p[1] < 0.0);
+            return Truth::Settled { minimum, overshot };
+        }
+        // Distinct to 10⁻⁹: rounding makes a 2-cycle flicker in its last bits.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut tail: Vec<i64> = ws[ws.len() - 1000..]
+            .iter()
+            .map(|w| (w * 1e9).round() as i64)
+            .collect();
+        tail.sort_unstable();
+        tail.dedup();
+        Truth::Bounded {
+            distinct: tail.len(),
+        }
+    }
+
+    /// Whether the classifier's regime and target describe the true outcome.
+    fn agrees(run: &Descent, truth: &Truth) -> bool {
+        let (regime, target) = (run.regime(), run.target_minimum());
+        match *truth {
+            Truth::Diverged => regime == Regime::Diverging && target.is_none(),
+            Truth::Bounded { .. } => regime == Regime::Bouncing && target.is_none(),
+            Truth::Settled { minimum, overshot } => {
+                let label = if overshot {
+                    regime == Regime::Oscillating
+                } else {
+                    matches!(regime, Regime::TooSlow | Regime::Converging)
+                };
+                label && target == Some(minimum)
+            }
+        }
+    }
+
+    /// Checks the label at step 0 and after a few steps against the truth.
+    fn check(curve: &Curve, start: f64, eta: f64) -> Truth {
+        let truth = truth(curve, start, eta);
+        let mut run = Descent::new(curve.clone(), start, eta);
+        for steps in [0, 1, 7, 50] {
+            run.step(steps);
+            assert!(
+                agrees(&run, &truth),
+                "{} from {start} with η={eta}, after {} steps: label {:?} heading for {:?}, \
+                 but a long run {truth:?}",
+                curve.name(),
+                run.steps(),
+                run.regime(),
+                run.target_minimum(),
+            );
+        }
+        truth
+    }
+
+    #[test]
+    fn the_label_agrees_with_long_runs_across_the_slider() {
+        let mut seen = [0; 4];
+        for name in Curve::NAMES {
+            let curve = Curve::from_name(name).expect("known");
+            let (low, high) = curve.view();
+            let width = high - low;
+            let mut starts = vec![
+                curve.default_start(),
+                low + 0.05 * width,
+                high - 0.05 * width,
+                low + 0.43 * width,
+            ];
+            starts.extend(curve.minima());
+            starts.extend(curve.maxima().iter().map(|p| p + 1e-3));
+            for &start in &starts {
+                // The slider's range: η*/100 … 4·η*, 200 log-spaced values.
+                let critical = curve.critical_learning_rate(start);
+                for i in 0..200 {
+                    let eta = critical / 100.0 * 400f64.powf(f64::from(i) / 199.0);
+                    seen[match check(&curve, start, eta) {
+                        Truth::Diverged => 0,
+                        Truth::Settled { overshot: false, .. } => 1,
+                        Truth::Settled { overshot: true, .. } => 2,
+                        Truth::Bounded { .. } => 3,
+                    }] += 1;
+                }
+            }
+        }
+        // The sweep meets every outcome, or it would prove little.
+        assert!(seen.iter().all(|n| *n > 20), "outcomes seen: {seen:?}");
+    }
+
+    #[test]
+    fn the_readme_example_bounces_between_two_points() {
+        // ?scene=descent&curve=bumpy&lr=0.5&start=-2: above η* of the left
+        // valley, yet bounded for ever.
+        let truth = check(&Curve::Bumpy, -2.0, 0.5);
+        assert_eq!(truth, Truth::Bounded { distinct: 2 }, "a 2-cycle");
+        let run = Descent::new(Curve::Bumpy, -2.0, 0.5);
+        assert!(run.learning_rate() > run.critical_learning_rate());
+        assert_eq!(run.regime(), Regime::Bouncing);
+        assert_eq!(run.regime().key(), "bouncing");
+        let Outcome::Bounces { low, high } = run.outcome() else {
+            panic!("bounces: {:?}", run.outcome())
+        };
+        assert!((low + 1.709).abs() < 1e-3 && (high + 1.097).abs() < 1e-3);
+        assert_eq!(run.target_minimum(), None);
+    }
+
+    #[test]
+    fn a_chaotic_band_bounces_without_settling_or_flying_off() {
+        for (start, eta) in [(-2.0, 0.9), (2.1, 0.65)] {
+            let truth = check(&Curve::Bumpy, start, eta);
+            let Truth::Bounded { distinct } = truth else {
+                panic!("bounded expected: {truth:?}")
+            };
+            assert!(distinct > 500, "chaotic: {distinct} distinct points");
+            let run = Descent::new(Curve::Bumpy, start, eta);
+            assert_eq!(run.regime(), Regime::Bouncing);
+        }
+    }
+
+    #[test]
+    fn the_target_is_the_pit_the_run_reaches_not_the_valley_it_starts_in() {
+        // From the right slope with η = 0.4 the first jump crosses the peak.
+        let curve = Curve::Bumpy;
+        let [left, right] = curve.minima()[..] else {
+            unreachable!()
+        };
+        assert_eq!(curve.basin_minimum(2.1), right);
+        let truth = check(&curve, 2.1, 0.4);
+        assert!(matches!(truth, Truth::Settled { minimum, .. } if minimum == left));
+        assert_eq!(Descent::new(curve, 2.1, 0.4).target_minimum(), Some(left));
+    }
+
+    #[test]
+    fn eta_zero_never_moves_and_is_never_at_rest_on_a_slope() {
+        for name in Curve::NAMES {
+            let curve = Curve::from_name(name).expect("known");
+            let mut run = Descent::new(curve.clone(), curve.view().0 + 0.1, 0.0);
+            run.step(100);
+            assert_eq!(run.w(), curve.view().0 + 0.1, "the weight never changes");
+            assert_eq!(run.regime(), Regime::Still);
+            assert_eq!(run.target_minimum(), None);
+            assert!(!run.at_rest());
+        }
+    }
+
+    #[test]
+    fn a_diverging_run_names_no_target() {
+        let mut run = Descent::new(Curve::bowl(), 2.0, 1.5);
+        assert_eq!(run.regime(), Regime::Diverging, "before it has flown off");
+        assert_eq!(run.target_minimum(), None);
+        run.step(10_000);
+        assert!(run.diverged());
+        assert_eq!(run.target_minimum(), None);
+        assert!(!run.at_rest());
+    }
+
+    #[test]
+    fn on_the_quadratic_the_long_run_follows_the_theory() {
+        // Bowl L = (a/2)w²: converges for η < 2/a, oscillates for 1/a < η < 2/a,
+        // diverges above 2/a, and η = 2/a exactly is the 2-cycle w → −w.
+        for a in CURVATURES {
+            let curve = bowl(a);
+            for fraction in [
+                0.005, 0.05, 0.3, 0.9, 1.0, 1.1, 1.5, 1.9, 1.99, 2.01, 2.5, 4.0,
+            ] {
+                let eta = fraction / a;
+                let truth = check(&curve, 1.0, eta);
+                let theory = Regime::classify(eta, a);
+                let run = Descent::new(curve.clone(), 1.0, eta);
+                assert_eq!(run.regime(), theory, "a={a} η·a={fraction}");
+                let expected = match theory {
+                    Regime::Diverging => matches!(truth, Truth::Diverged),
+                    Regime::Oscillating => {
+                        matches!(truth, Truth::Settled { overshot: true, .. })
+                    }
+                    _ => matches!(
+                        truth,
+                        Truth::Settled {
+                            overshot: false,
+                            ..
+                        }
+                    ),
+                };
+                assert!(expected, "a={a} η·a={fraction}: {truth:?}");
+            }
+            let run = Descent::new(curve.clone(), 1.0, 2.0 / a);
+            assert_eq!(run.regime(), Regime::Bouncing, "η = η*: w → −w for ever");
+            assert_eq!(check(&curve, 1.0, 2.0 / a), Truth::Bounded { distinct: 2 });
+        }
     }
 
     #[test]

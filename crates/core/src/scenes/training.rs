@@ -17,7 +17,7 @@ use std::collections::VecDeque;
 use nalgebra::DMatrix;
 
 use crate::nn::Network;
-use crate::training::Training;
+use crate::training::{up_to, Training};
 
 /// Every how many epochs the chapter's program prints a line.
 pub const PRINT_EVERY: u64 = 20;
@@ -104,11 +104,7 @@ impl TrainingLoop {
     /// Up to `n` epochs; returns how many were run (fewer once the loss is
     /// small enough or the run has halted).
     pub fn step(&mut self, n: u64) -> u64 {
-        let mut done = 0;
-        while done < n && self.epoch().is_some() {
-            done += 1;
-        }
-        done
+        up_to(n, || self.epoch())
     }
 
     /// Whether the last loss is below the threshold: "loss small enough? — yes".

@@ -26,38 +26,17 @@ use geometry::Layout;
 pub use marks::number;
 use marks::{arrow, badge, label};
 
-/// Words drawn in the graph, in the page's language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GraphText {
-    /// Legend of the forward arrows.
-    pub forward: String,
-    /// Legend of the backward arrows.
-    pub backward: String,
-    /// Shown in place of a number that is not finite.
-    pub overflow: String,
-}
+use crate::words::words;
 
-impl Default for GraphText {
-    fn default() -> Self {
-        Self {
-            forward: "forward pass".into(),
-            backward: "backward pass".into(),
-            overflow: "overflow".into(),
-        }
-    }
-}
-
-impl GraphText {
-    /// Sets the text for `key` (`forward`, `backward`, `overflow`); false for an unknown key.
-    pub fn set(&mut self, key: &str, value: &str) -> bool {
-        let slot = match key {
-            "forward" => &mut self.forward,
-            "backward" => &mut self.backward,
-            "overflow" => &mut self.overflow,
-            _ => return false,
-        };
-        *slot = value.to_owned();
-        true
+words! {
+    /// Words drawn in the graph, in the page's language.
+    pub struct GraphText {
+        /// Legend of the forward arrows.
+        forward: "forward pass",
+        /// Legend of the backward arrows.
+        backward: "backward pass",
+        /// Shown in place of a number that is not finite.
+        overflow: "overflow",
     }
 }
 
@@ -191,8 +170,7 @@ pub fn draw<DB: DrawingBackend>(
     revealed: usize,
     style: &Style,
     text: &GraphText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let layout = Layout::new(area.dim_in_pixel(), style);
@@ -305,8 +283,7 @@ fn draw_node<DB: DrawingBackend>(
     emphasis: Emphasis,
     style: &Style,
     text: &GraphText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     let center = layout.node(node);
     let half = layout.half_size(node.on_chain());
@@ -355,8 +332,7 @@ fn legend<DB: DrawingBackend>(
     layout: &Layout,
     style: &Style,
     text: &GraphText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     let (start, step) = layout.legend();
     let length = f64::from(style.px(26.0));

@@ -119,24 +119,21 @@ pub fn draw_background<DB: DrawingBackend>(
     curve: &Curve,
     style: &Style,
     text: &SceneText,
-) -> Result<CurveFrame, DrawError>
-{
+) -> Result<CurveFrame, DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut frame = CurveFrame::new(curve, area.dim_in_pixel(), style);
     let mut chart = chart(area, &frame, style)?;
     frame.plot = PixelRect::of(chart.plotting_area());
     let label_font = style.label_font();
+    let format = |v: &f64| format_tick(*v);
     draw_axes(
         &mut chart,
         style,
         &Axes {
-            x_labels: 7,
-            y_labels: 6,
-            x_desc: &text.weight_axis,
-            y_desc: &text.loss_axis,
-            x_format: &|v| format_tick(*v),
-            y_format: &|v| format_tick(*v),
+            labels: (7, 6),
+            captions: (&text.weight_axis, &text.loss_axis),
+            format: (&format, &format),
         },
     )?;
 
@@ -202,8 +199,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     progress: f64,
     style: &Style,
     text: &SceneText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     let curve = run.curve();
     let mut chart = chart(area, frame, style)?;
@@ -297,8 +293,7 @@ pub fn draw<DB: DrawingBackend>(
     progress: f64,
     style: &Style,
     text: &SceneText,
-) -> Result<CurveFrame, DrawError>
-{
+) -> Result<CurveFrame, DrawError> {
     let frame = draw_background(area, run.curve(), style, text)?;
     draw_foreground(area, &frame, run, progress, style, text)?;
     Ok(frame)

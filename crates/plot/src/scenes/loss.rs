@@ -10,85 +10,42 @@ use plotters::style::RGBColor;
 
 use crate::Style;
 
+use crate::words::words;
+
 pub mod curves;
 pub mod scatter;
 
-/// Words drawn in the 3.1 pictures, in the page's language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LossText {
-    /// Caption of the input axis.
-    pub x_axis: String,
-    /// Caption of the target axis.
-    pub y_axis: String,
-    /// Label of the outlier point.
-    pub outlier: String,
-    /// Label of the point farthest from the line.
-    pub largest: String,
-    /// Legend of the residual squares.
-    pub squares: String,
-    /// Caption of the error axis, e = y − ŷ.
-    pub error_axis: String,
-    /// Caption of the loss-of-one-error axis.
-    pub loss_axis: String,
-    /// Caption of the derivative axis.
-    pub slope_axis: String,
-    /// Label of the curve e².
-    pub squared: String,
-    /// Label of the curve |e|.
-    pub absolute: String,
-    /// Label of the line 2e.
-    pub squared_slope: String,
-    /// Label of the steps sign(e).
-    pub absolute_slope: String,
-    /// The note at the kink of |e|.
-    pub kink: String,
-    /// Label for values beyond a chart.
-    pub off_chart: String,
-}
-
-impl Default for LossText {
-    fn default() -> Self {
-        Self {
-            x_axis: "input x".into(),
-            y_axis: "target y".into(),
-            outlier: "outlier".into(),
-            largest: "largest error".into(),
-            squares: "error² (one square per point)".into(),
-            error_axis: "error e = y − ŷ".into(),
-            loss_axis: "loss".into(),
-            slope_axis: "derivative".into(),
-            squared: "e² (MSE)".into(),
-            absolute: "|e| (MAE)".into(),
-            squared_slope: "2e".into(),
-            absolute_slope: "sign(e)".into(),
-            kink: "not differentiable at 0".into(),
-            off_chart: "off the chart".into(),
-        }
-    }
-}
-
-impl LossText {
-    /// Sets the text for `key` (the field name); returns false for an unknown key.
-    pub fn set(&mut self, key: &str, value: &str) -> bool {
-        let slot = match key {
-            "x_axis" => &mut self.x_axis,
-            "y_axis" => &mut self.y_axis,
-            "outlier" => &mut self.outlier,
-            "largest" => &mut self.largest,
-            "squares" => &mut self.squares,
-            "error_axis" => &mut self.error_axis,
-            "loss_axis" => &mut self.loss_axis,
-            "slope_axis" => &mut self.slope_axis,
-            "squared" => &mut self.squared,
-            "absolute" => &mut self.absolute,
-            "squared_slope" => &mut self.squared_slope,
-            "absolute_slope" => &mut self.absolute_slope,
-            "kink" => &mut self.kink,
-            "off_chart" => &mut self.off_chart,
-            _ => return false,
-        };
-        *slot = value.to_owned();
-        true
+words! {
+    /// Words drawn in the 3.1 pictures, in the page's language.
+    pub struct LossText {
+        /// Caption of the input axis.
+        x_axis: "input x",
+        /// Caption of the target axis.
+        y_axis: "target y",
+        /// Label of the outlier point.
+        outlier: "outlier",
+        /// Label of the point farthest from the line.
+        largest: "largest error",
+        /// Legend of the residual squares.
+        squares: "error² (one square per point)",
+        /// Caption of the error axis, e = y − ŷ.
+        error_axis: "error e = y − ŷ",
+        /// Caption of the loss-of-one-error axis.
+        loss_axis: "loss",
+        /// Caption of the derivative axis.
+        slope_axis: "derivative",
+        /// Label of the curve e².
+        squared: "e² (MSE)",
+        /// Label of the curve |e|.
+        absolute: "|e| (MAE)",
+        /// Label of the line 2e.
+        squared_slope: "2e",
+        /// Label of the steps sign(e).
+        absolute_slope: "sign(e)",
+        /// The note at the kink of |e|.
+        kink: "not differentiable at 0",
+        /// Label for values beyond a chart.
+        off_chart: "off the chart",
     }
 }
 
@@ -127,6 +84,7 @@ fn short(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Words;
 
     #[test]
     fn chart_words_can_be_replaced_by_key() {

@@ -126,23 +126,20 @@ pub fn draw_background<DB: DrawingBackend>(
     training: &Training,
     style: &Style,
     text: &FitText,
-) -> Result<FitFrame, DrawError>
-{
+) -> Result<FitFrame, DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut frame = FitFrame::new(training, area.dim_in_pixel());
     let mut chart = chart(area, &frame, style)?;
     frame.plot = PixelRect::of(chart.plotting_area());
+    let format = |v: &f64| format_tick(*v);
     draw_axes(
         &mut chart,
         style,
         &Axes {
-            x_labels: 8,
-            y_labels: 6,
-            x_desc: &text.x_axis,
-            y_desc: &text.y_axis,
-            x_format: &|v| format_tick(*v),
-            y_format: &|v| format_tick(*v),
+            labels: (8, 6),
+            captions: (&text.x_axis, &text.y_axis),
+            format: (&format, &format),
         },
     )?;
 
@@ -179,8 +176,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     training: &Training,
     style: &Style,
     text: &FitText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     let mut chart = chart(area, frame, style)?;
     let (curve, off_chart) = clamped(
@@ -215,8 +211,7 @@ pub fn draw<DB: DrawingBackend>(
     training: &Training,
     style: &Style,
     text: &FitText,
-) -> Result<FitFrame, DrawError>
-{
+) -> Result<FitFrame, DrawError> {
     let frame = draw_background(area, training, style, text)?;
     draw_foreground(area, &frame, training, style, text)?;
     Ok(frame)
@@ -225,26 +220,13 @@ pub fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::circles;
     use descent_core::OptimizerConfig;
 
     fn svg(training: &Training) -> (String, FitFrame) {
         crate::testing::svg((800, 450), |area| {
             draw(area, training, &Style::default(), &FitText::default()).expect("draws")
         })
-    }
-
-    /// The (cx, cy) of every SVG circle of radius `r`.
-    fn circles(svg: &str, r: f64) -> Vec<(f64, f64)> {
-        svg.split("<circle")
-            .skip(1)
-            .filter_map(|c| {
-                let attr = |name: &str| -> Option<f64> {
-                    let start = c.find(&format!("{name}=\""))? + name.len() + 2;
-                    c[start..].split('"').next()?.parse().ok()
-                };
-                (attr("r")? == r).then(|| Some((attr("cx")?, attr("cy")?)))?
-            })
-            .collect()
     }
 
     #[test]

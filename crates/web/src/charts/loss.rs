@@ -9,9 +9,9 @@ use descent_plot::{SceneText, Style};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::charts::{draw_error, set_text};
-use crate::layer::{front, Layer};
-use crate::surface;
+use crate::charts::draw_error;
+use crate::layer::Layer;
+use crate::view::{view_settings, View};
 
 /// Once this many closed buckets are drawn in front, they move to the
 /// background, so each frame redraws only the newest stretch of the line.
@@ -23,13 +23,10 @@ const SETTLE_EVERY: usize = 16;
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct LossView {
-    canvas: HtmlCanvasElement,
+    view: View<SceneText>,
     layer: Layer<(LossRangesKey, bool, u32)>,
     /// The buckets drawn on the background, as they were when drawn.
     settled: Vec<Bucket>,
-    text: SceneText,
-    text_version: u32,
-    present: bool,
 }
 
 /// [`LossRanges`] compared bit for bit.
@@ -55,29 +52,17 @@ impl LossView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> LossView {
         Self {
-            canvas,
+            view: View::new(canvas, "chart text"),
             layer: Layer::new(background),
             settled: Vec::new(),
-            text: SceneText::default(),
-            text_version: 0,
-            present: false,
         }
     }
-
-    /// Sets a word drawn in the chart (`step_axis`, `loss_axis`, `off_chart`).
-    #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
-        set_text(&mut self.text, key, value)?;
-        self.text_version = self.text_version.wrapping_add(1);
-        Ok(())
-    }
-
-    /// Projector mode: larger type and thicker lines.
-    #[wasm_bindgen(js_name = setPresent)]
-    pub fn set_present(&mut self, present: bool) {
-        self.present = present;
-    }
 }
+
+view_settings!(
+    LossView,
+    "Sets a word drawn in the chart (`step_axis`, `loss_axis`, `off_chart`)."
+);
 
 /// A loss history as CSV: `step,loss,min,max`, one row per kept bucket
 /// (every step while the run is short; for long runs each row covers several
@@ -97,12 +82,12 @@ impl LossView {
         history: &LossHistory,
         steps: u64,
     ) -> Result<(), JsError> {
-        let (size, style) = surface::fit(&self.canvas, self.present);
+        let (size, style) = self.view.fit();
         let view = LossRanges::new(history, steps, size);
         let key = (
             LossRangesKey::of(&view, &style),
-            self.present,
-            self.text_version,
+            self.view.present,
+            self.view.text_version,
         );
         let buckets = history.buckets();
         // The last bucket may still take in more steps; the ones before it are closed.
@@ -111,7 +96,7 @@ impl LossView {
             // A reset, or buckets merged as the run grew: redraw it all.
             self.layer.invalidate();
         }
-        let text = &self.text;
+        let text = &self.view.text;
         let redrawn = self.layer.refresh(key, size, |area| {
             loss_plot::draw_background(area, &view, &style, text).map_err(draw_error)?;
             loss_plot::draw_history(area, &view, history, 0..closed, &style).map_err(draw_error)
@@ -126,10 +111,10 @@ impl LossView {
             })?;
             self.settled.extend_from_slice(&buckets[from..closed]);
         }
-        let area = front(&self.canvas)?;
-        loss_plot::draw_foreground(&area, &view, history, self.settled.len(), &style, text)
-            .map_err(draw_error)?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))
+        let from = self.settled.len();
+        self.view.draw_front(|area, text| {
+            loss_plot::draw_foreground(area, &view, history, from, &style, text)
+        })
     }
 }
 

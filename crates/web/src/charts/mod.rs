@@ -1,6 +1,5 @@
 //! Charts shared by several scenes, and helpers for every view.
 
-use descent_plot::SceneText;
 use wasm_bindgen::JsError;
 
 pub mod loss;
@@ -11,13 +10,4 @@ pub mod loss;
 )]
 pub(crate) fn draw_error(e: descent_plot::DrawError) -> JsError {
     JsError::new(&e.to_string())
-}
-
-/// Sets one chart word; unknown keys are refused.
-pub(crate) fn set_text(text: &mut SceneText, key: &str, value: &str) -> Result<(), JsError> {
-    if text.set(key, value) {
-        Ok(())
-    } else {
-        Err(JsError::new(&format!("chart text: unknown key {key:?}")))
-    }
 }

@@ -14,7 +14,7 @@ use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw_error;
 use crate::layer::backend;
-use crate::surface;
+use crate::view::{view_settings, View};
 
 /// The last gradient-descent update: the pass it started from and its η.
 #[derive(Clone, Debug)]
@@ -125,7 +125,10 @@ impl BackpropSession {
                 "learning rate: must be a finite number ≥ 0 (got {learning_rate})"
             )));
         }
-        let next = ChainRule::new(self.chain.updated(learning_rate), self.chain.example())
+        // The new values may leave the ±10 of typed values: the update is shown as it is.
+        let next = self
+            .chain
+            .after_update(learning_rate)
             .map_err(value_error)?;
         let before = std::mem::replace(&mut self.chain, next);
         self.update = Some(Update {
@@ -208,6 +211,29 @@ impl BackpropSession {
             .map_or(f64::NAN, |u| u.before.forward().loss)
     }
 
+    /// `one` or `zero` when ŷ is pinned near 1 or 0 (σ′(z2) < 10⁻³, the
+    /// gradients through it almost vanished); `undefined` otherwise.
+    #[wasm_bindgen(getter)]
+    pub fn saturation(&self) -> Option<String> {
+        self.chain.saturation().map(|s| s.key().to_owned())
+    }
+
+    /// The loss after each of `updates` further updates with the last
+    /// update's η, from the current values (empty when there was none).
+    #[wasm_bindgen(js_name = lossesAhead)]
+    pub fn losses_ahead(&self, updates: u32) -> Vec<f64> {
+        self.update.as_ref().map_or_else(Vec::new, |u| {
+            self.chain.losses_ahead(u.learning_rate, updates as usize)
+        })
+    }
+
+    /// The parameters an update took beyond ±10, the range of typed values,
+    /// space-separated (`w1 b2`; empty when none).
+    #[wasm_bindgen(getter, js_name = beyondInputRange)]
+    pub fn beyond_input_range(&self) -> String {
+        self.chain.beyond_input_range().join(" ")
+    }
+
     /// The learning rate of the last update (NaN when there was none).
     #[wasm_bindgen(getter, js_name = updateLearningRate)]
     pub fn update_learning_rate(&self) -> f64 {
@@ -255,9 +281,7 @@ impl BackpropSession {
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct GraphView {
-    canvas: HtmlCanvasElement,
-    text: GraphText,
-    present: bool,
+    view: View<GraphText>,
 }
 
 #[wasm_bindgen]
@@ -266,34 +290,27 @@ impl GraphView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> GraphView {
         Self {
-            canvas,
-            text: GraphText::default(),
-            present: false,
+            view: View::new(canvas, "graph text"),
         }
-    }
-
-    /// Sets a word drawn in the graph (`forward`, `backward`, `overflow`).
-    #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
-        if self.text.set(key, value) {
-            Ok(())
-        } else {
-            Err(JsError::new(&format!("graph text: unknown key {key:?}")))
-        }
-    }
-
-    /// Projector mode: larger type and thicker lines.
-    #[wasm_bindgen(js_name = setPresent)]
-    pub fn set_present(&mut self, present: bool) {
-        self.present = present;
     }
 
     /// Draws the graph with the session's shown steps.
     pub fn draw(&self, session: &BackpropSession) -> Result<(), JsError> {
-        let (_, style) = surface::fit(&self.canvas, self.present);
-        let area = backend(&self.canvas)?.into_drawing_area();
-        backprop::draw(&area, &session.chain, session.revealed, &style, &self.text)
-            .map_err(draw_error)?;
+        let (_, style) = self.view.fit();
+        let area = backend(&self.view.canvas)?.into_drawing_area();
+        backprop::draw(
+            &area,
+            &session.chain,
+            session.revealed,
+            &style,
+            &self.view.text,
+        )
+        .map_err(draw_error)?;
         area.present().map_err(|e| JsError::new(&e.to_string()))
     }
 }
+
+view_settings!(
+    GraphView,
+    "Sets a word drawn in the graph (`forward`, `backward`, `overflow`)."
+);

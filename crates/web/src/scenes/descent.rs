@@ -1,6 +1,7 @@
 //! Section 3.2: a gradient-descent run held for JavaScript, and the view
 //! that draws its ball on the loss curve.
 
+use descent_core::scenes::descent::Outcome;
 use descent_core::{Curve, Descent};
 use descent_plot::scenes::descent::{self, CurveFrame};
 use descent_plot::SceneText;
@@ -8,9 +9,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::loss::{history_csv, LossView};
-use crate::charts::{draw_error, set_text};
-use crate::layer::{front, Layer};
 use crate::surface;
+use crate::view::{view_settings, FramedLayer, View};
 
 /// A run of gradient descent on one of the 1-D curves (section 3.2).
 #[wasm_bindgen]
@@ -121,7 +121,9 @@ impl DescentSession {
         self.run.steps() as f64
     }
 
-    /// `too_slow`, `converging`, `oscillating` or `diverging`.
+    /// What a long run does with the current η: `still` (η = 0), `too_slow`,
+    /// `converging`, `oscillating` (settles, jumping over the minimum),
+    /// `bouncing` (bounded, never settles) or `diverging`.
     #[wasm_bindgen(getter)]
     pub fn regime(&self) -> String {
         self.run.regime().key().to_owned()
@@ -133,16 +135,33 @@ impl DescentSession {
         self.run.critical_learning_rate()
     }
 
-    /// The minimum the ball is heading to.
+    /// The minimum the run settles at; `undefined` when it bounces for
+    /// ever, flies off or η = 0.
     #[wasm_bindgen(getter, js_name = targetMinimum)]
-    pub fn target_minimum(&self) -> f64 {
+    pub fn target_minimum(&self) -> Option<f64> {
         self.run.target_minimum()
     }
 
-    /// Whether the target is the lowest minimum of the curve.
+    /// Whether the run settles at the lowest minimum of the curve.
     #[wasm_bindgen(getter, js_name = targetIsGlobal)]
     pub fn target_is_global(&self) -> bool {
-        self.run.target_minimum() == self.run.curve().global_minimum()
+        self.run.target_minimum() == Some(self.run.curve().global_minimum())
+    }
+
+    /// Whether the run comes to rest at a minimum.
+    #[wasm_bindgen(getter)]
+    pub fn settles(&self) -> bool {
+        self.run.target_minimum().is_some()
+    }
+
+    /// The range of w a run that never settles bounces in, `[low, high]`
+    /// (two points for a 2-cycle; empty unless the regime is `bouncing`).
+    #[wasm_bindgen(getter)]
+    pub fn band(&self) -> Vec<f64> {
+        match self.run.outcome() {
+            Outcome::Bounces { low, high } => vec![low, high],
+            _ => Vec::new(),
+        }
     }
 
     /// Whether the run has flown off and stopped.
@@ -172,12 +191,8 @@ struct CurveKey(&'static str, (u32, u32), u64, bool, u32);
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct CurveView {
-    canvas: HtmlCanvasElement,
-    layer: Layer<CurveKey>,
-    frame: Option<CurveFrame>,
-    text: SceneText,
-    text_version: u32,
-    present: bool,
+    view: View<SceneText>,
+    layer: FramedLayer<CurveKey, CurveFrame>,
 }
 
 #[wasm_bindgen]
@@ -187,69 +202,47 @@ impl CurveView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> CurveView {
         Self {
-            canvas,
-            layer: Layer::new(background),
-            frame: None,
-            text: SceneText::default(),
-            text_version: 0,
-            present: false,
+            view: View::new(canvas, "chart text"),
+            layer: FramedLayer::new(background),
         }
-    }
-
-    /// Sets a word drawn in the chart (`weight_axis`, `loss_axis`,
-    /// `global_minimum`, `local_minimum`, `peak`, `off_chart`).
-    #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
-        set_text(&mut self.text, key, value)?;
-        self.text_version = self.text_version.wrapping_add(1);
-        Ok(())
-    }
-
-    /// Projector mode: larger type and thicker lines.
-    #[wasm_bindgen(js_name = setPresent)]
-    pub fn set_present(&mut self, present: bool) {
-        self.present = present;
     }
 
     /// Draws the run with the ball `progress` (0 → 1) of the way through its last step.
     pub fn draw(&mut self, session: &DescentSession, progress: f64) -> Result<(), JsError> {
-        let (size, style) = surface::fit(&self.canvas, self.present);
+        let (size, style) = self.view.fit();
         let run = &session.run;
         let key = CurveKey(
             run.curve().name(),
             size,
             style.scale.to_bits(),
-            self.present,
-            self.text_version,
+            self.view.present,
+            self.view.text_version,
         );
-        let text = &self.text;
-        if let Some(frame) = self.layer.refresh(key, size, |area| {
-            descent::draw_background(area, run.curve(), &style, text).map_err(draw_error)
-        })? {
-            self.frame = Some(frame);
-        }
+        let text = &self.view.text;
         let frame = self
-            .frame
-            .ok_or_else(|| JsError::new("curve view has no frame"))?;
-        let area = front(&self.canvas)?;
-        descent::draw_foreground(&area, &frame, run, progress, &style, text).map_err(draw_error)?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))
+            .layer
+            .refresh(key, size, "curve view has no frame", |area| {
+                descent::draw_background(area, run.curve(), &style, text)
+            })?;
+        self.view.draw_front(|area, text| {
+            descent::draw_foreground(area, &frame, run, progress, &style, text)
+        })
     }
 
     /// The weight under CSS x-coordinate `x` (relative to the canvas), kept in view.
     #[wasm_bindgen(js_name = weightAt)]
     pub fn weight_at(&self, x: f64) -> Option<f64> {
-        let frame = self.frame?;
-        Some(frame.weight_at(x * surface::scale_of(&self.canvas)))
+        let frame = self.layer.frame()?;
+        Some(frame.weight_at(x * surface::scale_of(&self.view.canvas)))
     }
 
     /// Whether CSS point (x, y) is on or near the ball (for dragging).
     #[wasm_bindgen(js_name = isOnBall)]
     pub fn is_on_ball(&self, session: &DescentSession, x: f64, y: f64) -> bool {
-        let Some(frame) = self.frame else {
+        let Some(frame) = self.layer.frame() else {
             return false;
         };
-        let scale = surface::scale_of(&self.canvas);
+        let scale = surface::scale_of(&self.view.canvas);
         let run = &session.run;
         let (bx, by) = frame.to_pixel(run.w(), run.loss());
         let (dx, dy) = (x * scale - bx, y * scale - by);
@@ -260,10 +253,10 @@ impl CurveView {
     /// (empty before the first draw).
     #[wasm_bindgen(js_name = ballPosition)]
     pub fn ball_position(&self, session: &DescentSession) -> Vec<f64> {
-        let Some(frame) = self.frame else {
+        let Some(frame) = self.layer.frame() else {
             return Vec::new();
         };
-        let scale = surface::scale_of(&self.canvas);
+        let scale = surface::scale_of(&self.view.canvas);
         let run = &session.run;
         let (x, y) = frame.to_pixel(run.w(), run.loss());
         vec![x / scale, y / scale]
@@ -272,11 +265,17 @@ impl CurveView {
     /// Whether CSS point (x, y) lies inside the plotting area.
     #[wasm_bindgen(js_name = isInPlot)]
     pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
-        let scale = surface::scale_of(&self.canvas);
-        self.frame
+        let scale = surface::scale_of(&self.view.canvas);
+        self.layer
+            .frame()
             .is_some_and(|f| f.plot.contains(x * scale, y * scale))
     }
 }
+
+view_settings!(
+    CurveView,
+    "Sets a word drawn in the chart (`weight_axis`, `loss_axis`, `global_minimum`, `local_minimum`, `peak`, `off_chart`)."
+);
 
 #[wasm_bindgen]
 impl LossView {

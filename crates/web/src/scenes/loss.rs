@@ -10,8 +10,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw_error;
-use crate::layer::{front, Layer};
+use crate::layer::Layer;
 use crate::surface;
+use crate::view::{view_settings, FramedLayer, View};
 
 /// The line ŷ = w·x + b over the chapter's points, with an optional outlier.
 #[wasm_bindgen]
@@ -177,25 +178,12 @@ impl LineFitSession {
 #[derive(Debug, PartialEq)]
 struct BackgroundKey((u32, u32), u64, bool, u32, u64);
 
-fn set_word(text: &mut LossText, version: &mut u32, key: &str, value: &str) -> Result<(), JsError> {
-    if text.set(key, value) {
-        *version = version.wrapping_add(1);
-        Ok(())
-    } else {
-        Err(JsError::new(&format!("chart text: unknown key {key:?}")))
-    }
-}
-
 /// The points, the line and the residual squares, on a page canvas.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct ScatterView {
-    canvas: HtmlCanvasElement,
-    layer: Layer<BackgroundKey>,
-    frame: Option<ScatterFrame>,
-    text: LossText,
-    text_version: u32,
-    present: bool,
+    view: View<LossText>,
+    layer: FramedLayer<BackgroundKey, ScatterFrame>,
 }
 
 #[wasm_bindgen]
@@ -205,58 +193,39 @@ impl ScatterView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> ScatterView {
         Self {
-            canvas,
-            layer: Layer::new(background),
-            frame: None,
-            text: LossText::default(),
-            text_version: 0,
-            present: false,
+            view: View::new(canvas, "chart text"),
+            layer: FramedLayer::new(background),
         }
-    }
-
-    /// Sets a word drawn in the chart (`x_axis`, `y_axis`, `outlier`, `largest`).
-    #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
-        set_word(&mut self.text, &mut self.text_version, key, value)
-    }
-
-    /// Projector mode: larger type and thicker lines.
-    #[wasm_bindgen(js_name = setPresent)]
-    pub fn set_present(&mut self, present: bool) {
-        self.present = present;
     }
 
     /// Draws the session's points, line and residuals.
     pub fn draw(&mut self, session: &LineFitSession) -> Result<(), JsError> {
-        let (size, style) = surface::fit(&self.canvas, self.present);
+        let (size, style) = self.view.fit();
         let key = BackgroundKey(
             size,
             style.scale.to_bits(),
-            self.present,
-            self.text_version,
+            self.view.present,
+            self.view.text_version,
             0,
         );
-        let text = &self.text;
-        if let Some(frame) = self.layer.refresh(key, size, |area| {
-            scatter::draw_background(area, &style, text).map_err(draw_error)
-        })? {
-            self.frame = Some(frame);
-        }
+        let text = &self.view.text;
         let frame = self
-            .frame
-            .ok_or_else(|| JsError::new("scatter view has no frame"))?;
-        let area = front(&self.canvas)?;
-        scatter::draw_foreground(&area, &frame, &session.fit, &style, text).map_err(draw_error)?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))
+            .layer
+            .refresh(key, size, "scatter view has no frame", |area| {
+                scatter::draw_background(area, &style, text)
+            })?;
+        self.view.draw_front(|area, text| {
+            scatter::draw_foreground(area, &frame, &session.fit, &style, text)
+        })
     }
 
     /// The line handle (0 left, 1 right) within reach of CSS point (x, y), or −1.
     #[wasm_bindgen(js_name = handleAt)]
     pub fn handle_at(&self, session: &LineFitSession, x: f64, y: f64, reach: f64) -> i32 {
-        let Some(frame) = self.frame else {
+        let Some(frame) = self.layer.frame() else {
             return -1;
         };
-        let scale = surface::scale_of(&self.canvas);
+        let scale = surface::scale_of(&self.view.canvas);
         let distance = |which: usize| {
             let (hx, hy) = frame.handle(&session.fit, which);
             (x * scale - hx).hypot(y * scale - hy)
@@ -273,17 +242,21 @@ impl ScatterView {
     /// The target y under CSS y-coordinate `y` (relative to the canvas).
     #[wasm_bindgen(js_name = dataY)]
     pub fn data_y(&self, y: f64) -> Option<f64> {
-        let frame = self.frame?;
-        Some(frame.to_data(0.0, y * surface::scale_of(&self.canvas)).1)
+        let frame = self.layer.frame()?;
+        Some(
+            frame
+                .to_data(0.0, y * surface::scale_of(&self.view.canvas))
+                .1,
+        )
     }
 
     /// The CSS position [x, y] of the line's handle `which` (0 left, 1 right).
     #[wasm_bindgen(js_name = handlePosition)]
     pub fn handle_position(&self, session: &LineFitSession, which: usize) -> Vec<f64> {
-        let Some(frame) = self.frame else {
+        let Some(frame) = self.layer.frame() else {
             return Vec::new();
         };
-        let scale = surface::scale_of(&self.canvas);
+        let scale = surface::scale_of(&self.view.canvas);
         let (x, y) = frame.handle(&session.fit, which);
         vec![x / scale, y / scale]
     }
@@ -304,21 +277,24 @@ impl ScatterView {
     /// Whether CSS point (x, y) lies inside the plotting area.
     #[wasm_bindgen(js_name = isInPlot)]
     pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
-        let scale = surface::scale_of(&self.canvas);
-        self.frame
+        let scale = surface::scale_of(&self.view.canvas);
+        self.layer
+            .frame()
             .is_some_and(|f| f.plot.contains(x * scale, y * scale))
     }
 }
+
+view_settings!(
+    ScatterView,
+    "Sets a word drawn in the chart (`x_axis`, `y_axis`, `outlier`, `largest`)."
+);
 
 /// e² and |e| above 2e and sign(e), with every residual marked, on a page canvas.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct ErrorCurvesView {
-    canvas: HtmlCanvasElement,
+    view: View<LossText>,
     layer: Layer<BackgroundKey>,
-    text: LossText,
-    text_version: u32,
-    present: bool,
 }
 
 #[wasm_bindgen]
@@ -328,32 +304,15 @@ impl ErrorCurvesView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> ErrorCurvesView {
         Self {
-            canvas,
+            view: View::new(canvas, "chart text"),
             layer: Layer::new(background),
-            text: LossText::default(),
-            text_version: 0,
-            present: false,
         }
-    }
-
-    /// Sets a word drawn in the chart (`error_axis`, `loss_axis`,
-    /// `slope_axis`, `squared`, `absolute`, `squared_slope`,
-    /// `absolute_slope`, `kink`, `largest`, `off_chart`).
-    #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
-        set_word(&mut self.text, &mut self.text_version, key, value)
-    }
-
-    /// Projector mode: larger type and thicker lines.
-    #[wasm_bindgen(js_name = setPresent)]
-    pub fn set_present(&mut self, present: bool) {
-        self.present = present;
     }
 
     /// Draws the curves with the session's residuals marked; returns the
     /// reach R of the error axis, e ∈ [−R, R].
     pub fn draw(&mut self, session: &LineFitSession) -> Result<f64, JsError> {
-        let (size, style) = surface::fit(&self.canvas, self.present);
+        let (size, style) = self.view.fit();
         let largest = session
             .fit
             .residuals()
@@ -362,17 +321,22 @@ impl ErrorCurvesView {
         let key = BackgroundKey(
             size,
             style.scale.to_bits(),
-            self.present,
-            self.text_version,
+            self.view.present,
+            self.view.text_version,
             reach.to_bits(),
         );
-        let text = &self.text;
+        let text = &self.view.text;
         self.layer.refresh(key, size, |area| {
             curves::draw_background(area, reach, &style, text).map_err(draw_error)
         })?;
-        let area = front(&self.canvas)?;
-        curves::draw_foreground(&area, reach, &session.fit, &style, text).map_err(draw_error)?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        self.view.draw_front(|area, text| {
+            curves::draw_foreground(area, reach, &session.fit, &style, text)
+        })?;
         Ok(reach)
     }
 }
+
+view_settings!(
+    ErrorCurvesView,
+    "Sets a word drawn in the chart (`error_axis`, `loss_axis`, `slope_axis`, `squared`, `absolute`, `squared_slope`, `absolute_slope`, `kink`, `largest`, `off_chart`)."
+);

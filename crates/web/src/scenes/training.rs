@@ -8,10 +8,8 @@ use descent_plot::scenes::training::{self, FitFrame, FitText};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::charts::draw_error;
 use crate::charts::loss::{history_csv, LossView};
-use crate::layer::{front, Layer};
-use crate::surface;
+use crate::view::{view_settings, FramedLayer, View};
 
 /// The chapter's network (1 → 10 ReLU → 1) learning y = 2x + 1 + noise
 /// with SGD, one full-batch epoch at a time (section 3.4).
@@ -197,12 +195,8 @@ struct FitKey(u32, (u32, u32), u64, bool, u32);
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct FitView {
-    canvas: HtmlCanvasElement,
-    layer: Layer<FitKey>,
-    frame: Option<FitFrame>,
-    text: FitText,
-    text_version: u32,
-    present: bool,
+    view: View<FitText>,
+    layer: FramedLayer<FitKey, FitFrame>,
 }
 
 #[wasm_bindgen]
@@ -212,57 +206,37 @@ impl FitView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> FitView {
         Self {
-            canvas,
-            layer: Layer::new(background),
-            frame: None,
-            text: FitText::default(),
-            text_version: 0,
-            present: false,
+            view: View::new(canvas, "chart text"),
+            layer: FramedLayer::new(background),
         }
-    }
-
-    /// Sets a word drawn in the chart (`x_axis`, `y_axis`, `data`,
-    /// `network`, `initial`, `off_chart`).
-    #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
-        if !self.text.set(key, value) {
-            return Err(JsError::new(&format!("chart text: unknown key {key:?}")));
-        }
-        self.text_version = self.text_version.wrapping_add(1);
-        Ok(())
-    }
-
-    /// Projector mode: larger type and thicker lines.
-    #[wasm_bindgen(js_name = setPresent)]
-    pub fn set_present(&mut self, present: bool) {
-        self.present = present;
     }
 
     /// Draws the session's data and its network's current curve.
     pub fn draw(&mut self, session: &TrainingSession) -> Result<(), JsError> {
-        let (size, style) = surface::fit(&self.canvas, self.present);
+        let (size, style) = self.view.fit();
         let run = session.run.training();
         let key = FitKey(
             session.seed,
             size,
             style.scale.to_bits(),
-            self.present,
-            self.text_version,
+            self.view.present,
+            self.view.text_version,
         );
-        let text = &self.text;
-        if let Some(frame) = self.layer.refresh(key, size, |area| {
-            training::draw_background(area, run, &style, text).map_err(draw_error)
-        })? {
-            self.frame = Some(frame);
-        }
+        let text = &self.view.text;
         let frame = self
-            .frame
-            .ok_or_else(|| JsError::new("fit view has no frame"))?;
-        let area = front(&self.canvas)?;
-        training::draw_foreground(&area, &frame, run, &style, text).map_err(draw_error)?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))
+            .layer
+            .refresh(key, size, "fit view has no frame", |area| {
+                training::draw_background(area, run, &style, text)
+            })?;
+        self.view
+            .draw_front(|area, text| training::draw_foreground(area, &frame, run, &style, text))
     }
 }
+
+view_settings!(
+    FitView,
+    "Sets a word drawn in the chart (`x_axis`, `y_axis`, `data`, `network`, `initial`, `off_chart`)."
+);
 
 #[wasm_bindgen]
 impl LossView {

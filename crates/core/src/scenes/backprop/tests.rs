@@ -167,3 +167,64 @@ fn bad_values_name_their_field() {
     assert_eq!(field(p, Example { y: 1.5, ..e }), Some("y".into()));
     assert_eq!(field(p, e), None);
 }
+
+#[test]
+fn an_update_may_leave_the_typed_range_and_keeps_its_arithmetic() {
+    // η = 100 on the defaults pushes b2 to ≈ 10.96, past ±10.
+    let before = chain(ChainParameters::default(), Example::default());
+    let after = before.after_update(100.0).expect("finite values");
+    let (old, new) = (before.parameters(), after.parameters());
+    assert!(new.b2 > MAX_MAGNITUDE, "b2 = {}", new.b2);
+    assert_eq!(after.beyond_input_range(), vec!["b2"]);
+    assert!(before.beyond_input_range().is_empty());
+    // W_new = W_old − η·∂L/∂W, unclamped.
+    assert_eq!(new.w2, old.w2 - 100.0 * before.factor(Factor::LossByW2));
+    assert_eq!(new.b2, old.b2 - 100.0 * before.grad_b2());
+    assert_eq!(new, before.updated(100.0));
+    // Typing such a value is still refused.
+    assert!(ChainRule::new(new, Example::default()).is_err());
+}
+
+#[test]
+fn a_huge_step_pins_y_hat_at_one_and_the_gradients_vanish() {
+    let before = chain(ChainParameters::default(), Example::default());
+    assert_eq!(before.saturation(), None);
+    let after = before.after_update(100.0).expect("finite values");
+    assert_eq!(after.saturation(), Some(Saturation::One));
+    let f = after.forward();
+    assert!(f.y_hat > 0.999 && f.z2 > 6.9, "ŷ = {} at z2 = {}", f.y_hat, f.z2);
+    // σ′(z2) = ŷ(1 − ŷ) < 10⁻³, so ∂L/∂W2 has almost vanished.
+    assert!(after.factor(Factor::OutputByZ2) < SATURATED_BELOW);
+    assert!(after.factor(Factor::LossByW2).abs() < 1e-5 * before.factor(Factor::LossByW2).abs());
+    // y = 0 with a large positive z2: pinned at the wrong end.
+    let wrong = chain(
+        ChainParameters { b2: 9.0, ..ChainParameters::default() },
+        Example { x: 1.5, y: 0.0 },
+    );
+    assert_eq!(wrong.saturation(), Some(Saturation::One));
+    let low = chain(
+        ChainParameters { b2: -9.0, ..ChainParameters::default() },
+        Example::default(),
+    );
+    assert_eq!(low.saturation(), Some(Saturation::Zero));
+}
+
+#[test]
+fn losses_ahead_are_those_of_repeated_updates() {
+    let start = chain(ChainParameters::default(), Example::default());
+    for eta in [0.5, 1.0, 100.0] {
+        let ahead = start.losses_ahead(eta, 10);
+        assert_eq!(ahead.len(), 10);
+        let mut run = start.clone();
+        for loss in &ahead {
+            run = run.after_update(eta).expect("finite");
+            assert_eq!(*loss, run.forward().loss);
+        }
+    }
+    // Once pinned, further updates barely move the loss.
+    let pinned = start.after_update(100.0).expect("finite");
+    let ahead = pinned.losses_ahead(100.0, 10);
+    let now = pinned.forward().loss;
+    assert!(ahead.iter().all(|l| (l - now).abs() < now), "{now} then {ahead:?}");
+}
+

@@ -16,8 +16,7 @@ pub(super) fn badge<DB: DrawingBackend>(
     value: &str,
     emphasis: Emphasis,
     style: &Style,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     let (edge, width, fill) = match emphasis {
         Emphasis::Current => (palette.tangent, 3.0, RGBColor(253, 236, 229)),
@@ -49,8 +48,7 @@ pub(super) fn arrow<DB: DrawingBackend>(
     colour: RGBColor,
     width: f64,
     style: &Style,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let head = f64::from(style.px(7.0 + width));
     let (shaft_end, tip) = geometry::arrow_head(a, b, head);
     area.draw(&PathElement::new(
@@ -70,8 +68,7 @@ pub(super) fn label<DB: DrawingBackend>(
     bold: bool,
     colour: RGBColor,
     style: &Style,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let font = ("sans-serif", style.font(size)).into_font();
     let font = if bold {
         font.style(FontStyle::Bold)

@@ -15,18 +15,8 @@ fn svg(run: &Descent, progress: f64) -> (String, CurveFrame) {
     })
 }
 
-/// The (cx, cy, r) of every SVG circle of radius `r`.
 fn circles(svg: &str, r: u32) -> Vec<(f64, f64)> {
-    svg.split("<circle")
-        .skip(1)
-        .filter_map(|c| {
-            let attr = |name: &str| -> Option<f64> {
-                let start = c.find(&format!("{name}=\""))? + name.len() + 2;
-                c[start..].split('"').next()?.parse().ok()
-            };
-            (attr("r")? == f64::from(r)).then(|| Some((attr("cx")?, attr("cy")?)))?
-        })
-        .collect()
+    crate::testing::circles(svg, f64::from(r))
 }
 
 #[test]

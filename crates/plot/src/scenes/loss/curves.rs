@@ -36,8 +36,7 @@ fn charts<'a, DB: DrawingBackend>(
     halves: &'a (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>),
     reach: f64,
     style: &Style,
-) -> Result<(LinearChart<'a, DB>, LinearChart<'a, DB>), DrawError>
-{
+) -> Result<(LinearChart<'a, DB>, LinearChart<'a, DB>), DrawError> {
     // The top chart shares the bottom one's e axis: its ticks carry no numbers.
     let chart = |half, label_x, low: f64, high: f64| {
         let margins = Margins {
@@ -50,7 +49,12 @@ fn charts<'a, DB: DrawingBackend>(
             .margin_top(style.px(MARGIN + LEGEND))
             .build_cartesian_2d(-reach..reach, low..high)
     };
-    let top = chart(&halves.0, TOP_LABEL_X, -0.04 * reach * reach, 1.12 * reach * reach)?;
+    let top = chart(
+        &halves.0,
+        TOP_LABEL_X,
+        -0.04 * reach * reach,
+        1.12 * reach * reach,
+    )?;
     let bottom = chart(&halves.1, LABEL_X, -2.3 * reach, 2.3 * reach)?;
     Ok((top, bottom))
 }
@@ -69,8 +73,7 @@ pub fn draw_background<DB: DrawingBackend>(
     reach: f64,
     style: &Style,
     text: &LossText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let halves = split(area);
@@ -239,8 +242,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     fit: &LineFit,
     style: &Style,
     text: &LossText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let halves = split(area);
     let (top, bottom) = charts(&halves, reach, style)?;
     let largest = fit.largest_residual();

@@ -86,8 +86,7 @@ pub fn draw_background<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     style: &Style,
     text: &LossText,
-) -> Result<ScatterFrame, DrawError>
-{
+) -> Result<ScatterFrame, DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut chart = MARGINS.linear(area, style, X_RANGE, Y_RANGE)?;
@@ -95,16 +94,14 @@ pub fn draw_background<DB: DrawingBackend>(
         size: area.dim_in_pixel(),
         plot: PixelRect::of(chart.plotting_area()),
     };
+    let format = |v: &f64| short(*v);
     draw_axes(
         &mut chart,
         style,
         &Axes {
-            x_labels: 7,
-            y_labels: 6,
-            x_desc: &text.x_axis,
-            y_desc: &text.y_axis,
-            x_format: &|v| short(*v),
-            y_format: &|v| short(*v),
+            labels: (7, 6),
+            captions: (&text.x_axis, &text.y_axis),
+            format: (&format, &format),
         },
     )?;
     Ok(frame)
@@ -118,8 +115,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     fit: &LineFit,
     style: &Style,
     text: &LossText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let line = fit.line();
     let largest = fit.largest_residual();
     let outlier = fit.outlier_index();

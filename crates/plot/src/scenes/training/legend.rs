@@ -6,50 +6,23 @@ use plotters::prelude::*;
 use super::{FitFrame, POINT_RADIUS};
 use crate::{DrawError, Style};
 
-/// Words drawn in the fit picture, in the page's language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FitText {
-    /// Caption of the input axis.
-    pub x_axis: String,
-    /// Caption of the output axis.
-    pub y_axis: String,
-    /// Legend entry of the data points.
-    pub data: String,
-    /// Legend entry of the current network's curve.
-    pub network: String,
-    /// Legend entry of the network as initialised.
-    pub initial: String,
-    /// Label for predictions beyond the view.
-    pub off_chart: String,
-}
+use crate::words::words;
 
-impl Default for FitText {
-    fn default() -> Self {
-        Self {
-            x_axis: "x".into(),
-            y_axis: "y".into(),
-            data: "data y = 2x + 1 + noise".into(),
-            network: "network ŷ".into(),
-            initial: "at initialisation".into(),
-            off_chart: "off the chart".into(),
-        }
-    }
-}
-
-impl FitText {
-    /// Sets the text for `key` (the field name); returns false for an unknown key.
-    pub fn set(&mut self, key: &str, value: &str) -> bool {
-        let slot = match key {
-            "x_axis" => &mut self.x_axis,
-            "y_axis" => &mut self.y_axis,
-            "data" => &mut self.data,
-            "network" => &mut self.network,
-            "initial" => &mut self.initial,
-            "off_chart" => &mut self.off_chart,
-            _ => return false,
-        };
-        *slot = value.to_owned();
-        true
+words! {
+    /// Words drawn in the fit picture, in the page's language.
+    pub struct FitText {
+        /// Caption of the input axis.
+        x_axis: "x",
+        /// Caption of the output axis.
+        y_axis: "y",
+        /// Legend entry of the data points.
+        data: "data y = 2x + 1 + noise",
+        /// Legend entry of the current network's curve.
+        network: "network ŷ",
+        /// Legend entry of the network as initialised.
+        initial: "at initialisation",
+        /// Label for predictions beyond the view.
+        off_chart: "off the chart",
     }
 }
 
@@ -60,8 +33,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     frame: &FitFrame,
     style: &Style,
     text: &FitText,
-) -> Result<(), DrawError>
-{
+) -> Result<(), DrawError> {
     let palette = style.palette();
     let font = ("sans-serif", style.font(13.0))
         .into_font()

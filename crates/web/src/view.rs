@@ -1,0 +1,133 @@
+//! What every view shares: its canvas, the words it draws (set from JS by
+//! key through `setText`), projector mode (`setPresent`), and drawing on
+//! the front canvas. Each `*View` holds a [`View`] and adds what it draws.
+
+use descent_plot::{DrawError, Style, Words};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsError;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::draw_error;
+use crate::layer::{front, Layer};
+use crate::surface;
+
+/// A canvas with the words drawn on it and the projector-mode setting.
+#[derive(Debug)]
+pub(crate) struct View<T> {
+    /// The canvas drawn on (the front one, for a chart on two layers).
+    pub canvas: HtmlCanvasElement,
+    /// The words drawn.
+    pub text: T,
+    /// Bumped whenever a word changes, so a cached background is redrawn.
+    pub text_version: u32,
+    /// Projector mode: larger type and thicker lines.
+    pub present: bool,
+    /// What the words are called in an error ("chart text").
+    what: &'static str,
+}
+
+impl<T: Words> View<T> {
+    /// A view on `canvas` with the default words, not in projector mode;
+    /// `what` names the words in errors ("chart text: unknown key …").
+    pub fn new(canvas: HtmlCanvasElement, what: &'static str) -> Self {
+        Self {
+            canvas,
+            text: T::default(),
+            text_version: 0,
+            present: false,
+            what,
+        }
+    }
+
+    /// Sets one word; unknown keys are refused.
+    pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
+        if !self.text.set(key, value) {
+            return Err(JsError::new(&format!("{}: unknown key {key:?}", self.what)));
+        }
+        self.text_version = self.text_version.wrapping_add(1);
+        Ok(())
+    }
+
+    /// Sizes the canvas for its box and the screen; returns the backend
+    /// size and the style to draw with.
+    pub fn fit(&self) -> ((u32, u32), Style) {
+        surface::fit(&self.canvas, self.present)
+    }
+
+    /// Clears the canvas and draws on it with `draw`.
+    pub fn draw_front(
+        &self,
+        draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, &T) -> Result<(), DrawError>,
+    ) -> Result<(), JsError> {
+        let area = front(&self.canvas)?;
+        draw(&area, &self.text).map_err(draw_error)?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+/// A chart's background and the frame it was last drawn with (where its
+/// plotting area sits, for the foreground and for pointer hits).
+#[derive(Debug)]
+pub(crate) struct FramedLayer<K, F> {
+    layer: Layer<K>,
+    frame: Option<F>,
+}
+
+impl<K: PartialEq, F: Copy> FramedLayer<K, F> {
+    /// The background drawn on `canvas`, not drawn yet.
+    pub fn new(canvas: HtmlCanvasElement) -> Self {
+        Self {
+            layer: Layer::new(canvas),
+            frame: None,
+        }
+    }
+
+    /// Redraws the background with `draw` at `size` backend pixels unless it
+    /// was last drawn for `key`; returns the frame it was drawn with, or the
+    /// error `missing` ("curve view has no frame") if it never was.
+    pub fn refresh(
+        &mut self,
+        key: K,
+        size: (u32, u32),
+        missing: &str,
+        draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Result<F, DrawError>,
+    ) -> Result<F, JsError> {
+        if let Some(frame) = self
+            .layer
+            .refresh(key, size, |area| draw(area).map_err(draw_error))?
+        {
+            self.frame = Some(frame);
+        }
+        self.frame.ok_or_else(|| JsError::new(missing))
+    }
+
+    /// The frame of the last background drawn, if any.
+    pub fn frame(&self) -> Option<F> {
+        self.frame
+    }
+}
+
+/// `setText` and `setPresent` for a `*View` type whose [`View`] is its
+/// field `view`; `$doc` documents `setText` (the keys it takes).
+macro_rules! view_settings {
+    ($view:ident, $doc:literal) => {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl $view {
+            #[doc = $doc]
+            #[wasm_bindgen(js_name = setText)]
+            pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
+                self.view.set_text(key, value)
+            }
+
+            /// Projector mode: larger type and thicker lines.
+            #[wasm_bindgen(js_name = setPresent)]
+            pub fn set_present(&mut self, present: bool) {
+                self.view.present = present;
+            }
+        }
+    };
+}
+
+pub(crate) use view_settings;
