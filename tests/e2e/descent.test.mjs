@@ -287,8 +287,8 @@ describe('gradient-descent scene', () => {
     // ?scene=descent&curve=bumpy&lr=0.5&start=-2: η is above the left valley's η*,
     // yet the ball bounces between the same two points for ever.
     const words = {
-      en: { label: 'Too large: bounces, never settles', status: /^Bouncing between w = −1\.71 and w = −1\.1\d*:/ },
-      zh: { label: '太大 · 来回震荡不收敛', status: /^在 w = −1\.71 与 w = −1\.1\d* 之间来回跳动/ },
+      en: { label: 'Too large: bounces, never settles', status: /^Bouncing between w = [-−]1\.71 and w = [-−]1\.1\d*:/ },
+      zh: { label: '太大 · 来回震荡不收敛', status: /^在 w = [-−]1\.71 与 w = [-−]1\.1\d* 之间来回跳动/ },
     };
     for (const [lang, { label, status }] of Object.entries(words)) {
       const { page } = await h.page(t, `?scene=descent&curve=bumpy&lr=0.5&start=-2&speed=1000&lang=${lang}`);
@@ -390,3 +390,43 @@ async function expectFocusVisible(page, locator) {
   const outline = await locator.evaluate((node) => getComputedStyle(node).outlineStyle);
   assert.notEqual(outline, 'none', 'focus is visible');
 }
+
+describe('numbers for people', () => {
+  test('after convergence the live formula shows 0 with a note, not floating-point dust', async (t) => {
+    for (const lang of ['en', 'zh']) {
+      const { page } = await h.page(t, `?scene=descent&curve=bowl&start=2&lr=0.3&lang=${lang}`);
+      await page.evaluate(() => window.descent.step(400));
+      await page.waitForFunction(() => window.descent.state().steps === 400);
+      await frames(page, 3);
+      const formula = await page.locator('#descent-formula-live').textContent();
+      assert.doesNotMatch(formula, /10[⁻¹²³⁴⁵⁶⁷⁸⁹⁰]{2,}/, `no dust: ${formula}`);
+      assert.equal(await page.locator('#descent-converged').isVisible(), true, 'the converged note');
+      // Before convergence, no note.
+      await page.evaluate(() => window.descent.apply({ reset: true }));
+      await frames(page, 3);
+      assert.equal(await page.locator('#descent-converged').isVisible(), false);
+    }
+  });
+});
+
+describe('nothing overflows', () => {
+  test('the live formula and the readouts fit their cards at every η from 10⁻⁵ to 10³, in both languages', async (t) => {
+    for (const lang of ['en', 'zh']) {
+      for (const curve of ['bumpy', 'data-mse']) {
+        const { page } = await h.page(t, `?scene=descent&curve=${curve}&start=-2&lang=${lang}`);
+        for (let k = -5; k <= 3; k += 0.5) {
+          const eta = 10 ** k;
+          await page.evaluate(async (eta) => {
+            window.descent.apply({ learningRate: eta, reset: true });
+            await window.descent.step(3);
+          }, eta);
+          await frames(page, 2);
+          const over = await page.evaluate(() => [...document.querySelectorAll('#descent-formula-live, .formula, .readout dd, .regime, #descent-status, #descent-lr-value')]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1)
+            .map((el) => `${el.id || el.className}: ${el.scrollWidth} > ${el.clientWidth} (${el.textContent.trim().slice(0, 60)})`));
+          assert.deepEqual(over, [], `${curve}, η = ${eta}, ${lang}`);
+        }
+      }
+    }
+  });
+});

@@ -2,7 +2,10 @@
 //! key through `setText`), projector mode (`setPresent`), and drawing on
 //! the front canvas. Each `*View` holds a [`View`] and adds what it draws.
 
-use descent_plot::{DrawError, Style, Words};
+use descent_plot::scenes::backprop::GraphText;
+use descent_plot::scenes::loss::LossText;
+use descent_plot::scenes::training::FitText;
+use descent_plot::{DrawError, SceneText, Style, Words};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -12,6 +15,28 @@ use web_sys::HtmlCanvasElement;
 use crate::charts::draw_error;
 use crate::layer::{front, Layer};
 use crate::surface;
+
+/// What a view's words are called in its errors ("chart text: unknown key …").
+pub(crate) trait Noun {
+    /// The name.
+    const WHAT: &'static str;
+}
+
+impl Noun for SceneText {
+    const WHAT: &'static str = "chart text";
+}
+
+impl Noun for LossText {
+    const WHAT: &'static str = "chart text";
+}
+
+impl Noun for FitText {
+    const WHAT: &'static str = "chart text";
+}
+
+impl Noun for GraphText {
+    const WHAT: &'static str = "graph text";
+}
 
 /// A canvas with the words drawn on it and the projector-mode setting.
 #[derive(Debug)]
@@ -24,27 +49,23 @@ pub(crate) struct View<T> {
     pub text_version: u32,
     /// Projector mode: larger type and thicker lines.
     pub present: bool,
-    /// What the words are called in an error ("chart text").
-    what: &'static str,
 }
 
-impl<T: Words> View<T> {
-    /// A view on `canvas` with the default words, not in projector mode;
-    /// `what` names the words in errors ("chart text: unknown key …").
-    pub fn new(canvas: HtmlCanvasElement, what: &'static str) -> Self {
+impl<T: Words + Noun> View<T> {
+    /// A view on `canvas` with the default words, not in projector mode.
+    pub fn new(canvas: HtmlCanvasElement) -> Self {
         Self {
             canvas,
             text: T::default(),
             text_version: 0,
             present: false,
-            what,
         }
     }
 
     /// Sets one word; unknown keys are refused.
     pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
         if !self.text.set(key, value) {
-            return Err(JsError::new(&format!("{}: unknown key {key:?}", self.what)));
+            return Err(JsError::new(&format!("{}: unknown key {key:?}", T::WHAT)));
         }
         self.text_version = self.text_version.wrapping_add(1);
         Ok(())

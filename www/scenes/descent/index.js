@@ -14,6 +14,8 @@ import { announce } from '../../kit/announce.js';
 import { backOf } from '../../controls/chart.js';
 
 const DEFAULT_SPEED = 5;
+/** Below this, a number in the live formula is rounding left over from a converged run: shown as 0. */
+const DUST = 1e-12;
 /** Above this many steps per second the ball jumps straight to each new position. */
 const ANIMATED_UP_TO = 30;
 // The slider spans η* ÷ RANGE_BELOW … η* × RANGE_ABOVE.
@@ -89,6 +91,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     curve: $('curve'),
     regime: $('regime'),
     status: $('status'),
+    converged: $('converged'),
   };
   const live = Object.fromEntries([...root.querySelectorAll('[data-live]')].map((node) => [node.dataset.live, node]));
   const out = {
@@ -212,10 +215,13 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
 
     const w = s.w;
     const gradient = s.gradient;
-    show(live.next, 'next', formatNumber(w - eta * gradient));
-    show(live.w, 'w', formatNumber(w));
+    // Once the run has converged, what is left is rounding: shown as 0, with a note.
+    const dust = !s.diverged && Math.abs(gradient) < DUST;
+    show(live.next, 'next', formatNumber(w - eta * gradient, 4, DUST));
+    show(live.w, 'w', formatNumber(w, 4, DUST));
     show(live.eta, 'eta', etaText);
-    show(live.gradient, 'gradient', formatNumber(gradient));
+    show(live.gradient, 'gradient', formatNumber(gradient, 4, DUST));
+    if (el.converged.hidden === dust) el.converged.hidden = !dust;
     show(out.step, 'out-step', formatCount(s.steps));
     show(out.w, 'out-w', formatNumber(w));
     show(out.loss, 'out-loss', formatNumber(s.loss));

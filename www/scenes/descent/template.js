@@ -81,6 +81,7 @@ export const TEMPLATE = `
         <math display="block" class="rule live" id="descent-formula-live">
           <mn data-live="next"></mn><mo>=</mo><mn data-live="w"></mn><mo>−</mo><mn data-live="eta"></mn><mo>×</mo><mrow><mo>(</mo><mn data-live="gradient"></mn><mo>)</mo></mrow>
         </math>
+        <p class="formula-note" id="descent-converged" data-i18n="descent_converged_note" hidden></p>
       </div>
       <dl class="readout">
         <div><dt data-i18n="descent_readout_step"></dt><dd id="descent-out-step"></dd></div>

@@ -153,37 +153,85 @@ fn update(curve: &Curve, w: f64, learning_rate: f64) -> (f64, f64, bool) {
     (next, loss, flown_off)
 }
 
-/// The local minimum `w` has settled at, if any: within tolerance of it in
-/// w and in slope, and staying there (the minimum attracts with this η, or
-/// the update leaves w exactly where it is).
-fn settled_at(curve: &Curve, minima: &[f64], w: f64, learning_rate: f64) -> Option<f64> {
-    let (low, high) = curve.view();
-    let tolerance = SETTLE_TOLERANCE * (high - low);
-    minima.iter().copied().find(|&m| {
-        let curvature = curve.curvature(m);
-        let near =
-            (w - m).abs() <= tolerance && curve.slope(w).abs() <= tolerance * curvature.max(1.0);
+/// The local minima of a curve with what [`forecast`] asks of them each step.
+struct Pits<'a> {
+    curve: &'a Curve,
+    learning_rate: f64,
+    /// Each minimum m with L″(m).
+    minima: Vec<(f64, f64)>,
+    /// [`SETTLE_TOLERANCE`] times the view's width.
+    tolerance: f64,
+}
+
+impl<'a> Pits<'a> {
+    fn new(curve: &'a Curve, learning_rate: f64) -> Self {
+        let (low, high) = curve.view();
+        Self {
+            curve,
+            learning_rate,
+            minima: curve
+                .minima()
+                .into_iter()
+                .map(|m| (m, curve.curvature(m)))
+                .collect(),
+            tolerance: SETTLE_TOLERANCE * (high - low),
+        }
+    }
+
+    /// The local minimum `w` has settled at, if any: within tolerance of it
+    /// in w and in slope, and staying there (the minimum attracts with this
+    /// η, or the update leaves w exactly where it is).
+    fn settled_at(&self, w: f64) -> Option<f64> {
+        let &(m, curvature) = self
+            .minima
+            .iter()
+            .find(|(m, _)| (w - m).abs() <= self.tolerance)?;
+        let flat = self.curve.slope(w).abs() <= self.tolerance * curvature.max(1.0);
         // |1 − η·L″(m)| < 1: nearby points are pulled in, not pushed out.
-        let stable = learning_rate * curvature < 2.0;
-        near && (stable || update(curve, w, learning_rate).0 == w)
-    })
+        let stable = self.learning_rate * curvature < 2.0;
+        (flat && (stable || update(self.curve, w, self.learning_rate).0 == w)).then_some(m)
+    }
+
+    /// The minimum a run confined to `[low, high]` sits at: an unstable
+    /// minimum the update cannot leave, rounding keeping w within a few units
+    /// in the last place of it.
+    fn trapping(&self, low: f64, high: f64) -> Option<f64> {
+        self.minima
+            .iter()
+            .map(|(m, _)| *m)
+            .find(|m| (low - m).abs() <= self.tolerance && (high - m).abs() <= self.tolerance)
+    }
+
+    /// The outcome of a run that stays within `[low, high]` for ever.
+    fn confined(&self, low: f64, high: f64) -> Outcome {
+        match self.trapping(low, high) {
+            Some(minimum) => Outcome::Settles {
+                minimum,
+                overshoots: false,
+            },
+            None => Outcome::Bounces { low, high },
+        }
+    }
 }
 
 /// What gradient descent on `curve` from `w` with learning rate η does in the
 /// long run, from at most [`LOOK_AHEAD_STEPS`] steps of the same update the
-/// run takes. A run still unsettled at the end whose loss kept falling is
-/// counted as settling, slowly, in the valley it is in.
+/// run takes. An orbit that repeats a weight exactly (a cycle in floating
+/// point, found as Brent does) is confined for ever; a run still unsettled
+/// at the end whose loss kept falling is counted as settling, slowly, in the
+/// valley it is in.
 pub fn forecast(curve: &Curve, w: f64, learning_rate: f64) -> Outcome {
     if learning_rate == 0.0 {
         return Outcome::Still;
     }
-    let minima = curve.minima();
+    let pits = Pits::new(curve, learning_rate);
     let (mut w, mut previous) = (w, w);
     let mut loss = curve.value(w);
     let mut last_rise = 0;
     let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut anchor = w;
     for step in 1..=LOOK_AHEAD_STEPS {
-        if let Some(minimum) = settled_at(curve, &minima, w, learning_rate) {
+        if let Some(minimum) = pits.settled_at(w) {
             let overshoots = (previous - minimum) * (w - minimum) < 0.0;
             return Outcome::Settles {
                 minimum,
@@ -194,6 +242,19 @@ pub fn forecast(curve: &Curve, w: f64, learning_rate: f64) -> Outcome {
         if flown_off {
             return Outcome::Diverges;
         }
+        if next == anchor {
+            // A cycle: its range is that of one turn.
+            let (mut low, mut high, mut at) = (next, next, update(curve, next, learning_rate).0);
+            while at != next {
+                low = low.min(at);
+                high = high.max(at);
+                at = update(curve, at, learning_rate).0;
+            }
+            return pits.confined(low, high);
+        }
+        if step.is_power_of_two() {
+            anchor = next;
+        }
         if next_loss >= loss {
             last_rise = step;
         }
@@ -203,27 +264,14 @@ pub fn forecast(curve: &Curve, w: f64, learning_rate: f64) -> Outcome {
         }
         (previous, w, loss) = (w, next, next_loss);
     }
-    let (view_low, view_high) = curve.view();
-    let tolerance = SETTLE_TOLERANCE * (view_high - view_low);
-    // An unstable minimum the update cannot leave: rounding keeps w within a
-    // few units in the last place of it, for ever.
-    let trapped = minima
-        .iter()
-        .copied()
-        .find(|m| (low - m).abs() <= tolerance && (high - m).abs() <= tolerance);
-    if let Some(minimum) = trapped {
-        Outcome::Settles {
-            minimum,
-            overshoots: false,
-        }
-    } else if LOOK_AHEAD_STEPS - last_rise >= STILL_FALLING_STEPS {
+    if pits.trapping(low, high).is_none() && LOOK_AHEAD_STEPS - last_rise >= STILL_FALLING_STEPS {
         let minimum = curve.basin_minimum(w);
         Outcome::Settles {
             minimum,
             overshoots: (previous - minimum) * (w - minimum) < 0.0,
         }
     } else {
-        Outcome::Bounces { low, high }
+        pits.confined(low, high)
     }
 }
 
@@ -678,7 +726,9 @@ mod tests {
                     let eta = critical / 100.0 * 400f64.powf(f64::from(i) / 199.0);
                     seen[match check(&curve, start, eta) {
                         Truth::Diverged => 0,
-                        Truth::Settled { overshot: false, .. } => 1,
+                        Truth::Settled {
+                            overshot: false, ..
+                        } => 1,
                         Truth::Settled { overshot: true, .. } => 2,
                         Truth::Bounded { .. } => 3,
                     }] += 1;

@@ -52,7 +52,7 @@ impl LossView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> LossView {
         Self {
-            view: View::new(canvas, "chart text"),
+            view: View::new(canvas),
             layer: Layer::new(background),
             settled: Vec::new(),
         }

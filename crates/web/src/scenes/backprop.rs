@@ -290,7 +290,7 @@ impl GraphView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> GraphView {
         Self {
-            view: View::new(canvas, "graph text"),
+            view: View::new(canvas),
         }
     }
 

@@ -202,7 +202,7 @@ impl CurveView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> CurveView {
         Self {
-            view: View::new(canvas, "chart text"),
+            view: View::new(canvas),
             layer: FramedLayer::new(background),
         }
     }

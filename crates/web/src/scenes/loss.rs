@@ -193,7 +193,7 @@ impl ScatterView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> ScatterView {
         Self {
-            view: View::new(canvas, "chart text"),
+            view: View::new(canvas),
             layer: FramedLayer::new(background),
         }
     }
@@ -304,7 +304,7 @@ impl ErrorCurvesView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> ErrorCurvesView {
         Self {
-            view: View::new(canvas, "chart text"),
+            view: View::new(canvas),
             layer: Layer::new(background),
         }
     }

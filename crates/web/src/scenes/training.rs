@@ -206,7 +206,7 @@ impl FitView {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> FitView {
         Self {
-            view: View::new(canvas, "chart text"),
+            view: View::new(canvas),
             layer: FramedLayer::new(background),
         }
     }

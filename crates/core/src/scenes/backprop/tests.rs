@@ -192,18 +192,29 @@ fn a_huge_step_pins_y_hat_at_one_and_the_gradients_vanish() {
     let after = before.after_update(100.0).expect("finite values");
     assert_eq!(after.saturation(), Some(Saturation::One));
     let f = after.forward();
-    assert!(f.y_hat > 0.999 && f.z2 > 6.9, "ŷ = {} at z2 = {}", f.y_hat, f.z2);
+    assert!(
+        f.y_hat > 0.999 && f.z2 > 6.9,
+        "ŷ = {} at z2 = {}",
+        f.y_hat,
+        f.z2
+    );
     // σ′(z2) = ŷ(1 − ŷ) < 10⁻³, so ∂L/∂W2 has almost vanished.
     assert!(after.factor(Factor::OutputByZ2) < SATURATED_BELOW);
     assert!(after.factor(Factor::LossByW2).abs() < 1e-5 * before.factor(Factor::LossByW2).abs());
     // y = 0 with a large positive z2: pinned at the wrong end.
     let wrong = chain(
-        ChainParameters { b2: 9.0, ..ChainParameters::default() },
+        ChainParameters {
+            b2: 9.0,
+            ..ChainParameters::default()
+        },
         Example { x: 1.5, y: 0.0 },
     );
     assert_eq!(wrong.saturation(), Some(Saturation::One));
     let low = chain(
-        ChainParameters { b2: -9.0, ..ChainParameters::default() },
+        ChainParameters {
+            b2: -9.0,
+            ..ChainParameters::default()
+        },
         Example::default(),
     );
     assert_eq!(low.saturation(), Some(Saturation::Zero));
@@ -225,6 +236,8 @@ fn losses_ahead_are_those_of_repeated_updates() {
     let pinned = start.after_update(100.0).expect("finite");
     let ahead = pinned.losses_ahead(100.0, 10);
     let now = pinned.forward().loss;
-    assert!(ahead.iter().all(|l| (l - now).abs() < now), "{now} then {ahead:?}");
+    assert!(
+        ahead.iter().all(|l| (l - now).abs() < now),
+        "{now} then {ahead:?}"
+    );
 }
-

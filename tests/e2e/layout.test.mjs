@@ -1,0 +1,198 @@
+// End-to-end: the layout in front of a class, in a course page and on a
+// phone. Projector mode at 1280×720 puts each scene on one screen (3.3, the
+// longest, keeps its graph, step buttons and current factor on the first
+// screen, the rest below) with type of 22 px and up; the normal view at
+// 1280×720 has every control above the fold; an embedded scene fits its
+// iframe without a scrollbar at 720×460, 800×600 and 1000×620; a phone shows
+// the picture with the control that changes it, all four scenes in the
+// navigation, and no key hints. Screenshots in tests/e2e/artifacts/.
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, DIST, frames, launch, sharedHarness } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const SCENES = ['loss', 'descent', 'backprop', 'training'];
+const LANGS = ['en', 'zh'];
+/** Each scene's main picture, and the controls that change it. */
+const PICTURE = { loss: '#loss-scatter', descent: '#descent-curve-canvas', backprop: '#backprop-canvas', training: '#training-fit-canvas' };
+const CONTROLS = {
+  loss: ['#loss-w', '#loss-b'],
+  descent: ['#descent-lr', '#descent-play', '#descent-step'],
+  backprop: ['#backprop-step', '#backprop-reset'],
+  training: ['#training-lr', '#training-play', '#training-step'],
+};
+/** 3.3 does not fit one screen at the room's type size: what its first screen must hold. */
+const FIRST_SCREEN = ['#backprop-canvas', '[data-control="step"]', '[data-control="back"]', '[data-control="all"]', '[data-control="reset"]', '#backprop-progress', '#backprop-current'];
+
+/** In the page: the boxes of `selectors` (each its first match) against the viewport. */
+function boxes(selectors) {
+  return selectors.map((selector) => {
+    const el = document.querySelector(selector);
+    if (!el) return { selector, missing: true };
+    const r = el.getBoundingClientRect();
+    return { selector, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: el.checkVisibility() };
+  });
+}
+
+function assertInView(list, width, height, where) {
+  for (const b of list) {
+    assert.ok(!b.missing, `${where}: ${b.selector} is on the page`);
+    assert.ok(b.visible, `${where}: ${b.selector} is visible`);
+    assert.ok(b.top >= 0 && b.bottom <= height && b.left >= 0 && b.right <= width, `${where}: ${b.selector} inside the ${width}×${height} viewport (${JSON.stringify(b)})`);
+  }
+}
+
+/** In the page: the smallest computed font size of visible text in the scene, and where. */
+function smallestText() {
+  const sample = 'p, label, button, dt, dd, output, summary, figcaption, th, td, li, legend, h2, select, span, strong';
+  let min = { size: Infinity };
+  for (const el of document.querySelectorAll(`main :is(${sample})`)) {
+    if (!el.checkVisibility() || el.closest('math, svg, .visually-hidden, .training-hidden, caption')) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!own && el.tagName !== 'SELECT') continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < min.size) min = { size, element: `${el.tagName.toLowerCase()}.${el.className} “${el.textContent.trim().slice(0, 30)}”` };
+  }
+  return min;
+}
+
+const h = sharedHarness();
+
+describe('projector mode at 1280×720', () => {
+  for (const lang of LANGS) {
+    for (const scene of SCENES) {
+      test(`${scene} (${lang}): on one screen, type of 22 px and up`, async (t) => {
+        const { page } = await h.page(t, `?scene=${scene}&lang=${lang}&present=1`, { width: 1280, height: 720 });
+        await frames(page, 3);
+        const { scrollHeight, scrollWidth, innerHeight, innerWidth } = await page.evaluate(() => ({
+          scrollHeight: document.documentElement.scrollHeight,
+          scrollWidth: document.documentElement.scrollWidth,
+          innerHeight,
+          innerWidth,
+        }));
+        assert.ok(scrollWidth <= innerWidth, `no sideways scrolling (${scrollWidth} > ${innerWidth})`);
+        if (scene === 'backprop') {
+          // The weaker condition: the graph, the step buttons and the current factor on the first screen.
+          assertInView(await page.evaluate(boxes, FIRST_SCREEN), 1280, 720, `${scene}/${lang}`);
+        } else {
+          assert.ok(scrollHeight <= innerHeight, `no vertical scrolling (${scrollHeight} > ${innerHeight})`);
+          assertInView(await page.evaluate(boxes, [PICTURE[scene], ...CONTROLS[scene]]), 1280, 720, `${scene}/${lang}`);
+        }
+        const min = await page.evaluate(smallestText);
+        assert.ok(min.size >= 22, `the smallest text is ${min.size} px: ${min.element}`);
+        await page.screenshot({ path: join(ARTIFACTS, `layout-present-${scene}-${lang}-1280x720.png`) });
+      });
+    }
+  }
+});
+
+describe('normal view at 1280×720', () => {
+  for (const lang of LANGS) {
+    test(`every scene's controls above the fold (${lang})`, async (t) => {
+      for (const scene of SCENES) {
+        const { page, context } = await h.page(t, `?scene=${scene}&lang=${lang}`, { width: 1280, height: 720 });
+        const controls = await page.evaluate(() => [...document.querySelectorAll('main [data-control]')].map((el, i) => {
+          const r = el.getBoundingClientRect();
+          return { selector: `${el.dataset.control} (#${i})`, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: el.checkVisibility() };
+        }));
+        assert.ok(controls.length >= 4, `${scene}: its controls found`);
+        assertInView(controls, 1280, 720, `${scene}/${lang}`);
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('embedded in an iframe', () => {
+  /** A course page with one iframe, sized by the address: /course.html?w=720&h=460&src=… */
+  const COURSE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>course</title><link rel="icon" href="data:,">
+<style>body { margin: 0; } iframe { border: 0; display: block; }</style></head><body>
+<iframe id="scene" title="scene"></iframe>
+<script>
+  const q = new URLSearchParams(location.search);
+  const frame = document.getElementById('scene');
+  frame.style.width = q.get('w') + 'px';
+  frame.style.height = q.get('h') + 'px';
+  frame.src = '/descent/' + q.get('src');
+</script></body></html>`;
+  let site;
+  let browser;
+  before(async () => {
+    site = await serve(DIST, '/descent/', { '/course.html': COURSE });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  const SIZES = [[720, 460], [800, 600], [1000, 620]];
+  /** The README's snippet: a notice strip names the hidden and locked controls. */
+  const README = '?scene=descent&embed=1&lang=zh&curve=bowl&hide=speed,curve&lock=lr';
+  const queries = [...SCENES.flatMap((scene) => LANGS.map((lang) => [`${scene}/${lang}`, `?scene=${scene}&embed=1&lang=${lang}`])), ['README snippet', README]];
+
+  for (const [width, height] of SIZES) {
+    test(`every scene fits a ${width}×${height} frame without a scrollbar`, async (t) => {
+      const context = await browser.newContext({ viewport: { width: width + 40, height: height + 40 } });
+      t.after(() => context.close());
+      const problems = [];
+      for (const [name, query] of queries) {
+        const page = await context.newPage();
+        page.setDefaultTimeout(10_000);
+        page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${name}: ${m.text()}`));
+        page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
+        await page.route('**/*', (route) => (route.request().url().startsWith(site.origin) ? route.continue() : route.abort()));
+        await page.goto(`${site.origin}/course.html?w=${width}&h=${height}&src=${encodeURIComponent(query)}`);
+        const frame = await (await page.waitForSelector('#scene')).contentFrame();
+        await frame.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+        await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const m = await frame.evaluate(() => {
+          const d = document.documentElement;
+          return { scrollHeight: d.scrollHeight, clientHeight: d.clientHeight, scrollWidth: d.scrollWidth, clientWidth: d.clientWidth };
+        });
+        assert.equal(m.clientWidth, width, `${name}: the frame is ${width} px wide`);
+        assert.ok(m.scrollHeight <= m.clientHeight, `${name} at ${width}×${height}: no vertical scrollbar (${JSON.stringify(m)})`);
+        assert.ok(m.scrollWidth <= m.clientWidth, `${name} at ${width}×${height}: no horizontal scrollbar (${JSON.stringify(m)})`);
+        const scene = query.match(/scene=(\w+)/)[1];
+        const picture = await frame.evaluate(boxes, [PICTURE[scene]]);
+        assertInView(picture, width, height, `${name} at ${width}×${height}`);
+        assert.ok(picture[0].right - picture[0].left > width * 0.35, `${name}: the picture takes a good part of the frame`);
+        if (width === 720 && query !== README) {
+          await (await page.$('#scene')).screenshot({ path: join(ARTIFACTS, `layout-embed-${name.replace('/', '-')}-720x460.png`) });
+        }
+        await page.close();
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+});
+
+describe('phone at 390×844', () => {
+  for (const lang of LANGS) {
+    for (const scene of SCENES) {
+      test(`${scene} (${lang}): the picture with its control, four scenes in the navigation, no key hints`, async (t) => {
+        const { page } = await h.page(t, `?scene=${scene}&lang=${lang}`, { width: 390, height: 844, hasTouch: true });
+        await frames(page, 2);
+        assertInView(await page.evaluate(boxes, [PICTURE[scene], CONTROLS[scene][0], CONTROLS[scene].at(-1)]), 390, 844, `${scene}/${lang}`);
+        const links = await page.evaluate(() => [...document.querySelectorAll('nav.scenes a')].map((a, i) => {
+          const r = a.getBoundingClientRect();
+          return { selector: `${a.dataset.scene} (#${i})`, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: a.checkVisibility() };
+        }));
+        assert.equal(links.length, 4, 'four scene links');
+        assertInView(links, 390, 844, `${scene}/${lang} navigation`);
+        const hints = await page.evaluate(() => [...document.querySelectorAll('.shortcuts, [data-i18n="backprop_keys"]')].filter((el) => el.checkVisibility()).map((el) => el.textContent));
+        assert.deepEqual(hints, [], 'no key hints without a keyboard');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+        await page.screenshot({ path: join(ARTIFACTS, `layout-phone-${scene}-${lang}-390x844.png`) });
+      });
+    }
+  }
+  test('with a keyboard and a mouse, the key hints are there', async (t) => {
+    const { page } = await h.page(t, '?scene=backprop', { width: 1280, height: 720 });
+    assert.equal(await page.locator('[data-i18n="backprop_keys"]').isVisible(), true);
+    assert.equal(await page.locator('.shortcuts').isVisible(), true);
+  });
+});
