@@ -140,7 +140,21 @@ export function frames(page, n = 2) {
  * ball-orange and line-blue ones. Reads a copy, so the page's own canvases
  * are never read back.
  */
-export function canvasInk(page, selector) {
+export async function canvasInk(page, selector) {
+  const { ink, orange, blue, width, height, cssWidth, cssHeight } = await chartPixels(page, selector);
+  return { ink, orange, blue, width, height, cssWidth, cssHeight };
+}
+
+/**
+ * Pixels of a chart (both stacked layers) as a fingerprint, to tell whether
+ * the picture changed: a hash of the composited RGBA bytes.
+ */
+export async function canvasHash(page, selector) {
+  return (await chartPixels(page, selector)).hash;
+}
+
+/** What canvasInk and canvasHash read: the chart composited on a copy, counted and hashed (playwright and puppeteer alike). */
+function chartPixels(page, selector) {
   return page.evaluate((selector) => {
     const canvas = document.querySelector(selector);
     const copy = document.createElement('canvas');
@@ -153,13 +167,15 @@ export function canvasInk(page, selector) {
     let ink = 0;
     let orange = 0;
     let blue = 0;
+    let hash = 2166136261;
     for (let i = 0; i < data.length; i += 4) {
       const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
       if (a > 0 && (r < 235 || g < 235 || b < 235)) ink += 1;
       if (r > 200 && g > 130 && g < 190 && b < 50) orange += 1;
       if (r < 30 && g > 90 && g < 140 && b > 150) blue += 1;
+      for (let k = 0; k < 4; k += 1) hash = Math.imul(hash ^ data[i + k], 16777619) >>> 0;
     }
-    return { ink, orange, blue, width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth, cssHeight: canvas.clientHeight };
+    return { ink, orange, blue, hash, width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth, cssHeight: canvas.clientHeight };
   }, selector);
 }
 

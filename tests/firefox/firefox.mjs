@@ -12,7 +12,7 @@ import puppeteer from 'puppeteer-core';
 import { serve } from '../e2e/server.mjs';
 import { ARTIFACTS, DIST, frames } from '../e2e/browser.mjs';
 
-export { ARTIFACTS, DIST, NON_FINITE, canvasInk, frames } from '../e2e/browser.mjs';
+export { ARTIFACTS, DIST, NON_FINITE, canvasHash, canvasInk, frames } from '../e2e/browser.mjs';
 mkdirSync(ARTIFACTS, { recursive: true });
 
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -107,27 +107,33 @@ export function state(page) {
   return page.evaluate(() => window.descent.state());
 }
 
-/**
- * Pixels of a chart (both stacked layers) as a fingerprint, to tell whether
- * the picture changed: a hash of the composited RGBA bytes.
- */
-export function canvasHash(page, selector) {
-  return page.evaluate((selector) => {
-    const canvas = document.querySelector(selector);
-    const copy = document.createElement('canvas');
-    [copy.width, copy.height] = [canvas.width, canvas.height];
-    const context = copy.getContext('2d', { willReadFrequently: true });
-    const back = canvas.classList.contains('chart-front') ? canvas.parentElement.querySelector('.chart-back') : null;
-    if (back) context.drawImage(back, 0, 0);
-    context.drawImage(canvas, 0, 0);
-    const data = context.getImageData(0, 0, copy.width, copy.height).data;
-    let hash = 2166136261;
-    for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 16777619) >>> 0;
-    return hash;
-  }, selector);
-}
-
 /** Waits until `predicate(state)` holds (a function source run in the page). */
 export function waitForState(page, predicate, timeout = 10_000) {
   return page.waitForFunction(`(${predicate})(window.descent.state())`, { timeout });
+}
+
+/**
+ * Opens `query` from `server` in a Chromium `browser` (playwright-core) at
+ * width × height, for comparing layouts; its context is closed when `t` ends.
+ */
+export async function openChromium(browser, server, t, query, { width = 1280, height = 720 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  t.after(() => context.close().catch(() => {}));
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin + '/') || url.startsWith('data:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  await page.goto(server.url + query);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await frames(page, 3);
+  return { page, problems, foreign };
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch as launchChromium } from '../e2e/browser.mjs';
-import { LANGS, frames, harness } from './firefox.mjs';
+import { LANGS, frames, harness, openChromium as openChromiumIn } from './firefox.mjs';
 
 let h;
 let chromium;
@@ -19,28 +19,7 @@ after(async () => {
   await h?.close();
 });
 
-/** Opens `query` in Chromium (playwright-core) at width × height; closed when `t` ends. */
-async function openChromium(t, query, { width = 1280, height = 720 } = {}) {
-  const context = await chromium.newContext({ viewport: { width, height } });
-  t.after(() => context.close().catch(() => {}));
-  const page = await context.newPage();
-  const problems = [];
-  const foreign = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(h.server.origin + '/') || url.startsWith('data:')) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  await page.goto(h.server.url + query);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-  await frames(page, 3);
-  return { page, problems, foreign };
-}
+const openChromium = (t, query, size) => openChromiumIn(chromium, h.server, t, query, size);
 
 /** What the layout checks read, the same function in both browsers. */
 function measure() {

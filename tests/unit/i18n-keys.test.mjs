@@ -67,8 +67,8 @@ export function scan(source, where = 'source') {
     if (m[2].includes('${')) addPattern(m[2], m.index);
     else addKey(m[2], m.index);
   }
-  // chartMarkup('id', 'key')
-  for (const m of text.matchAll(new RegExp(String.raw`chartMarkup\(\s*(['"\x60])[^'"\x60]*\1\s*,\s*(['"\x60])(${KEY})\2`, 'g'))) {
+  // chartMarkup('id', 'key'), labelLossPlot(view, 'key')
+  for (const m of text.matchAll(new RegExp(String.raw`(?:chartMarkup\(\s*(['"\x60])[^'"\x60]*\1|labelLossPlot\(\s*[\w.$]+)\s*,\s*(['"\x60])(${KEY})\2`, 'g'))) {
     addKey(m[3], m.index);
   }
   // Word maps: NAME_WORDS = { word: 'key', … } (objects only; arrays of chart words are not keys).

@@ -4,6 +4,15 @@
 // id, the accessible name and the pointer; the wrapper takes the chart's
 // size and place in the layout.
 
+import { t } from '../i18n.js';
+
+/** Names a live loss plot's words (the wasm LossView's keys); its step axis is the i18n key `stepAxis`. */
+export function labelLossPlot(view, stepAxis) {
+  view.setText('step_axis', t(stepAxis));
+  view.setText('loss_axis', t('chart_loss_axis_log'));
+  view.setText('off_chart', t('chart_off_chart'));
+}
+
 /** The markup of a chart whose front canvas is `id`, named by i18n key `label`. */
 export function chartMarkup(id, label) {
   return `<div class="chart chart-stack"><canvas class="chart-back" aria-hidden="true"></canvas><canvas id="${id}" class="chart-front" role="img" data-i18n-aria-label="${label}"></canvas></div>`;

@@ -11,7 +11,7 @@ import { fraction, positionOf, valueAt } from '../../controls/log-slider.js';
 import { REGIME_ICONS, SPEEDS, TEMPLATE } from './template.js';
 import { numberIn, oneOf } from '../../kit/fields.js';
 import { announce } from '../../kit/announce.js';
-import { backOf } from '../../controls/chart.js';
+import { backOf, labelLossPlot } from '../../controls/chart.js';
 
 const DEFAULT_SPEED = 5;
 /** Below this, a number in the live formula is rounding left over from a converged run: shown as 0. */
@@ -265,9 +265,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     readout,
     relabel() {
       for (const [key, word] of Object.entries(CHART_WORDS)) curveView.setText(key, t(word));
-      lossView.setText('step_axis', t('chart_step_axis'));
-      lossView.setText('loss_axis', t('chart_loss_axis_log'));
-      lossView.setText('off_chart', t('chart_off_chart'));
+      labelLossPlot(lossView, 'chart_step_axis');
       state.shown = {};
     },
     setPresent(on) {

@@ -12,7 +12,7 @@ import { t } from '../../i18n.js';
 import { formatCount, formatNumber } from '../../format.js';
 import { oneOf } from '../../kit/fields.js';
 import { announce } from '../../kit/announce.js';
-import { backOf } from '../../controls/chart.js';
+import { backOf, labelLossPlot } from '../../controls/chart.js';
 import { LOOP_STAGES, flowchart } from './flowchart.js';
 import { consolePanel } from './console.js';
 import { template } from './template.js';
@@ -283,9 +283,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     readout,
     relabel() {
       for (const [key, word] of Object.entries(FIT_WORDS)) fitView.setText(key, t(word));
-      lossView.setText('step_axis', t('training_epoch_axis'));
-      lossView.setText('loss_axis', t('chart_loss_axis_log'));
-      lossView.setText('off_chart', t('chart_off_chart'));
+      labelLossPlot(lossView, 'training_epoch_axis');
       const n = state.session.parameterCount;
       const power = String(n).replace(/\d/g, (d) => SUPERSCRIPT[d]);
       el.answer.textContent = t('training_answer', { n, power });

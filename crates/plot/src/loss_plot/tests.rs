@@ -124,3 +124,17 @@ fn log_axis_labels() {
     assert_eq!(power_of_ten(1e12), "10¹²");
     assert_eq!(power_of_ten(3.0), "");
 }
+
+#[test]
+fn zz_probe() {
+    for (curve, w, lr, n) in [(Curve::bowl(), 2.0, 0.1, 200u64), (Curve::data_mse(), -0.5, 0.01, 40), (Curve::bowl(), 2.0, 0.3, 10)] {
+    let _ = (curve, w, lr);
+    let mut history = LossHistory::with_capacity(512);
+    for step in 0..n { history.push(step, 10f64.powf(1.0 - 4.0 * step as f64 / (n - 1) as f64)); }
+    let (svg, view) = crate::testing::svg((640, 360), |area| {
+        draw(area, &history, 40, &Style::default(), &SceneText::default()).expect("draws")
+    });
+    eprintln!("{view:?}");
+    for t in svg.split("text-anchor=\"end\"").skip(1) { eprintln!("{}", t.split('>').nth(1).unwrap_or("")); }
+    }
+}
