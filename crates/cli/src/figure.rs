@@ -242,7 +242,15 @@ fn draw_descent(args: &DescentArgs, area: &Area) -> Result<(), CliError> {
         ..SceneText::default()
     };
     descent::draw(&left, &run, 1.0, &style, &SceneText::default()).map_err(drawing)?;
-    loss_plot::draw(&right, run.history(), run.steps(), &style, &text).map_err(drawing)?;
+    loss_plot::draw_run(
+        &right,
+        run.history(),
+        run.steps(),
+        run.diverged(),
+        &style,
+        &text,
+    )
+    .map_err(drawing)?;
     Ok(())
 }
 
@@ -301,7 +309,14 @@ fn draw_training(args: &TrainingArgs, area: &Area) -> Result<(), CliError> {
         ..SceneText::default()
     };
     training::draw(&left, &training, &style, &training::FitText::default()).map_err(drawing)?;
-    loss_plot::draw(&right, training.history(), training.epochs(), &style, &text)
-        .map_err(drawing)?;
+    loss_plot::draw_run(
+        &right,
+        training.history(),
+        training.epochs(),
+        training.diverged(),
+        &style,
+        &text,
+    )
+    .map_err(drawing)?;
     Ok(())
 }

@@ -120,6 +120,8 @@ pub(crate) struct OffChart {
     pub at: (f64, f64),
     /// How far below `at` the triangle sits.
     pub marker_dy: i32,
+    /// The triangle's size (its circumradius), backend pixels.
+    pub marker_size: u32,
     /// How far right of `at` the words start.
     pub text_dx: i32,
     /// The words.
@@ -141,7 +143,11 @@ where
     let warning = style.palette().warning;
     chart.draw_series(std::iter::once(
         EmptyElement::at(mark.at)
-            + TriangleMarker::new((0, mark.marker_dy), style.px(8.0) as i32, warning.filled())
+            + TriangleMarker::new(
+                (0, mark.marker_dy),
+                mark.marker_size as i32,
+                warning.filled(),
+            )
             + Text::new(
                 mark.label,
                 (mark.text_dx, style.offset(14.0)),

@@ -2,12 +2,17 @@
 //!
 //! The view grows in steps (1-2-5 steps on the step axis, whole decades on
 //! the loss axis), so the background changes rarely and can be cached. The
-//! loss axis reaches one decade above the starting loss: a diverging run
-//! climbs off the top, where it is clamped and marked.
+//! loss axis reaches one decade above the starting loss, and up to the
+//! decade above the highest loss so far: a diverging run is a line rising
+//! to the top, decade after decade, until it passes [`LOSS_LIMIT`]. Losses
+//! beyond that (or not finite) are clamped to the top, where an arrow and
+//! the words "off the chart" mark them.
 
 use std::ops::Range;
 
+use descent_core::history::LOSS_LIMIT;
 use descent_core::LossHistory;
+use plotters::coord::combinators::WithKeyPoints;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -29,24 +34,36 @@ pub struct LossView {
 
 /// The fewest steps the step axis shows.
 const MIN_STEPS: u64 = 20;
-/// How many decades below the top the axis may reach at most.
+/// How many decades below the starting loss's top the axis may reach at most.
 const MAX_DECADES: i32 = 12;
+/// The most loss-axis ticks drawn.
+const MAX_TICKS: i32 = 8;
+
+/// The highest decade the loss axis reaches: 10^30, [`LOSS_LIMIT`].
+fn top_limit_exp() -> i32 {
+    LOSS_LIMIT.log10().round() as i32
+}
 
 impl LossView {
-    /// The view for a history whose last step is `steps`.
+    /// The view for a history whose last step is `steps`: from the decade
+    /// below its lowest loss to the decade above its highest (at least one
+    /// decade above the first loss, at most [`LOSS_LIMIT`]). One pass over
+    /// the kept buckets (a few hundred at most).
     pub fn new(history: &LossHistory, steps: u64, size: (u32, u32)) -> Self {
-        let first = history
-            .first()
-            .filter(|l| l.is_finite() && *l > 0.0)
-            .unwrap_or(1.0);
-        let top_exp = first.log10().ceil() as i32 + 1;
-        let lowest = history
+        let usable = |l: &f64| l.is_finite() && *l > 0.0;
+        let first = history.first().filter(usable).unwrap_or(1.0);
+        let (lowest, highest) = history
             .buckets()
             .iter()
-            .map(|b| b.min)
-            .filter(|l| l.is_finite() && *l > 0.0)
-            .fold(first, f64::min);
-        let bottom_exp = (lowest.log10().floor() as i32).clamp(top_exp - MAX_DECADES, top_exp - 2);
+            .flat_map(|b| [b.min, b.max, b.last])
+            .filter(usable)
+            .fold((first, first), |(low, high), l| (low.min(l), high.max(l)));
+        let start_top = first.log10().ceil() as i32 + 1;
+        let top_exp = start_top
+            .max(highest.log10().ceil() as i32)
+            .min(top_limit_exp());
+        let bottom_exp =
+            (lowest.log10().floor() as i32).clamp(start_top - MAX_DECADES, top_exp - 2);
         Self {
             size,
             steps: nice_ceiling(steps.max(MIN_STEPS)),
@@ -60,6 +77,34 @@ impl LossView {
     pub fn clamp(&self, loss: f64) -> f64 {
         clamp_finite(loss, self.bottom, self.top)
     }
+
+    /// Whether `loss` lies beyond the top (or is not finite): the run has
+    /// left the chart.
+    pub fn is_off_chart(&self, loss: f64) -> bool {
+        !loss.is_finite() || loss > self.top
+    }
+
+    /// The loss axis's ticks, lowest first: powers of ten from the top
+    /// down, every 1, 2, 3, 5 or 10 decades so that at most eight are drawn.
+    /// The top is always a tick.
+    pub fn ticks(&self) -> Vec<f64> {
+        let (bottom, top) = (exponent(self.bottom), exponent(self.top));
+        let decades = (top - bottom).max(1);
+        let every = [1, 2, 3, 5, 10]
+            .into_iter()
+            .find(|k| decades / k < MAX_TICKS)
+            .unwrap_or(decades);
+        let mut ticks: Vec<f64> = (0..=decades / every)
+            .map(|i| 10f64.powi(top - i * every))
+            .collect();
+        ticks.reverse();
+        ticks
+    }
+}
+
+/// The exponent of a power of ten.
+fn exponent(power: f64) -> i32 {
+    power.log10().round() as i32
 }
 
 /// The smallest of 1, 2, 5, 10, 20, 50, … that is ≥ `n`.
@@ -81,12 +126,18 @@ pub fn nice_ceiling(n: u64) -> u64 {
 }
 
 const MARGIN: f64 = 12.0;
+/// The off-chart arrow's head (its circumradius) and shaft, CSS pixels.
+const ARROW_HEAD: f64 = 9.0;
+const ARROW_SHAFT: f64 = 26.0;
 const MARGIN_RIGHT: f64 = 26.0;
 const LABEL_X: f64 = 44.0;
 const LABEL_Y: f64 = 62.0;
 
-type Chart<'a, DB> =
-    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, LogCoord<f64>>>;
+type Chart<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, WithKeyPoints<LogCoord<f64>>>,
+>;
 
 fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
@@ -102,7 +153,12 @@ fn chart<'a, DB: DrawingBackend>(
         .builder(area, style)
         // room for half of the last step label ("50000"), centred on the axis end
         .margin_right(style.px(MARGIN_RIGHT))
-        .build_cartesian_2d(0.0..view.steps as f64, (view.bottom..view.top).log_scale())?)
+        .build_cartesian_2d(
+            0.0..view.steps as f64,
+            (view.bottom..view.top)
+                .log_scale()
+                .with_key_points(view.ticks()),
+        )?)
 }
 
 /// Draws the axes. Returns the plotting rectangle.
@@ -115,12 +171,12 @@ pub fn draw_background<DB: DrawingBackend>(
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut chart = chart(area, view, style)?;
-    let decades = (view.top / view.bottom).log10().round() as usize;
     draw_axes(
         &mut chart,
         style,
         &Axes {
-            labels: (6, decades.clamp(2, 7) + 1),
+            // the loss axis has its own ticks (`LossView::ticks`)
+            labels: (6, MAX_TICKS as usize),
             captions: (&text.step_axis, &text.loss_axis),
             format: (&|v| format!("{v:.0}"), &|v| power_of_ten(*v)),
         },
@@ -173,20 +229,24 @@ fn stretch<DB: DrawingBackend>(
     if line.len() > 1 {
         chart.draw_series(LineSeries::new(
             line.iter().map(|b| (x(b.last_step), view.clamp(b.last))),
-            palette.curve.stroke_width(style.px(2.5)),
+            palette.curve.stroke_width(style.line(2.5)),
         ))?;
     }
     Ok(())
 }
 
 /// Draws what moves: the history from bucket `from` on (the buckets before
-/// it are on the background), the current point, and a mark where the run
-/// first left the chart.
+/// it are on the background) and the current point. Where the run left the
+/// chart (a loss beyond the top or not finite), or at the line's end when
+/// the run `diverged` (the core's verdict, which may come before the loss
+/// leaves the chart), an arrow points up from the line's top end, with the
+/// words "off the chart".
 pub fn draw_foreground<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &LossView,
     history: &LossHistory,
     from: usize,
+    diverged: bool,
     style: &Style,
     text: &SceneText,
 ) -> Result<(), DrawError> {
@@ -203,17 +263,34 @@ pub fn draw_foreground<DB: DrawingBackend>(
             palette.ball.filled(),
         )))?;
     }
-    let off_chart = |l: f64| !l.is_finite() || l > view.top;
-    if let Some(first_off) = buckets.iter().find(|b| off_chart(b.max)) {
-        let right_half = x(first_off.last_step) > 0.6 * view.steps as f64;
+    let first_off = buckets.iter().find(|b| view.is_off_chart(b.max));
+    let top_end = first_off.map(|b| (x(b.last_step), view.top)).or_else(|| {
+        let last = buckets.last().filter(|_| diverged)?;
+        Some((x(last.last_step), view.clamp(last.last)))
+    });
+    if let Some(at) = top_end {
+        let right_half = at.0 > 0.6 * view.steps as f64;
         let text_dx = if right_half {
             -style.offset(120.0)
         } else {
             style.offset(12.0)
         };
+        // The arrow: a shaft up from the line's end, the mark's triangle its
+        // head, its tip at most at the top edge.
+        let room = chart.backend_coord(&at).1 - chart.backend_coord(&(at.0, view.top)).1;
+        let (head, shaft) = (style.offset(ARROW_HEAD), style.offset(ARROW_SHAFT));
+        let tip = -(room.min(head + shaft));
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(at)
+                + PathElement::new(
+                    [(0, tip + head + shaft), (0, tip + head)],
+                    palette.warning.stroke_width(style.line(2.5)),
+                ),
+        ))?;
         let mark = OffChart {
-            at: (x(first_off.last_step), view.top),
-            marker_dy: style.offset(10.0),
+            at,
+            marker_dy: tip + head,
+            marker_size: style.px(ARROW_HEAD),
             text_dx,
             label: format!("↑ {}", text.off_chart),
         };
@@ -222,17 +299,18 @@ pub fn draw_foreground<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Draws the whole plot.
-pub fn draw<DB: DrawingBackend>(
+/// Draws the whole plot of a run, marked as flown off if it `diverged`.
+pub fn draw_run<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     history: &LossHistory,
     steps: u64,
+    diverged: bool,
     style: &Style,
     text: &SceneText,
 ) -> Result<LossView, DrawError> {
     let view = LossView::new(history, steps, area.dim_in_pixel());
     draw_background(area, &view, style, text)?;
-    draw_foreground(area, &view, history, 0, style, text)?;
+    draw_foreground(area, &view, history, 0, diverged, style, text)?;
     Ok(view)
 }
 

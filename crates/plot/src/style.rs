@@ -36,7 +36,11 @@ impl Style {
 
     /// A length of `css` CSS pixels in backend pixels, at least 1.
     pub fn px(&self, css: f64) -> u32 {
-        let boost = if self.present { 1.5 } else { 1.0 };
+        let boost = if self.present {
+            Self::PRESENT_BOOST
+        } else {
+            1.0
+        };
         (css * boost * self.scale).round().max(1.0) as u32
     }
 
@@ -45,11 +49,40 @@ impl Style {
         self.px(css) as i32
     }
 
-    /// A font size of `css` CSS pixels in backend pixels.
+    /// A font size of `css` CSS pixels in backend pixels. In projector mode
+    /// type is larger and never below [`Style::PRESENT_MIN_FONT`], so every
+    /// word on a chart reads from the back of a room.
     pub fn font(&self, css: f64) -> f64 {
-        let boost = if self.present { 1.35 } else { 1.0 };
-        css * boost * self.scale
+        let css = if self.present {
+            (css * 1.35).max(Self::PRESENT_MIN_FONT)
+        } else {
+            css
+        };
+        css * self.scale
     }
+
+    /// The width of a line that shows data (a curve, a fit, the loss line,
+    /// residuals, the tangent) of `css` CSS pixels, in backend pixels. In
+    /// projector mode lines are thicker and never below
+    /// [`Style::PRESENT_MIN_LINE`]. Grid, axes and leader lines take
+    /// [`Style::px`].
+    pub fn line(&self, css: f64) -> u32 {
+        if self.present {
+            let css = (css * Self::PRESENT_BOOST).max(Self::PRESENT_MIN_LINE);
+            (css * self.scale).ceil() as u32
+        } else {
+            self.px(css)
+        }
+    }
+
+    /// How much longer lengths are in projector mode.
+    const PRESENT_BOOST: f64 = 1.5;
+
+    /// The smallest font in projector mode, CSS pixels.
+    pub const PRESENT_MIN_FONT: f64 = 20.0;
+
+    /// The thinnest data line in projector mode, CSS pixels.
+    pub const PRESENT_MIN_LINE: f64 = 3.0;
 
     /// Tick labels and other small chart words, in the axis colour.
     pub fn label_font(&self) -> TextStyle<'static> {

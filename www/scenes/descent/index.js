@@ -300,6 +300,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
       };
     },
     extras: {
+      topLoss: () => lossView.topLoss,
       /** The ball's centre in CSS pixels relative to the curve canvas. */
       ballPosition() {
         const [x, y] = curveView.ballPosition(state.session);

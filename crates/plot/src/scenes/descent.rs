@@ -147,7 +147,7 @@ pub fn draw_background<DB: DrawingBackend>(
     });
     chart.draw_series(LineSeries::new(
         samples,
-        palette.curve.stroke_width(style.px(3.0)),
+        palette.curve.stroke_width(style.line(3.0)),
     ))?;
 
     let minima = curve.minima();
@@ -236,14 +236,14 @@ pub fn draw_foreground<DB: DrawingBackend>(
                 path,
                 style.px(6.0),
                 style.px(5.0),
-                palette.tangent.mix(0.7).stroke_width(style.px(1.5)),
+                palette.tangent.mix(0.7).stroke_width(style.line(1.5)),
             ))?;
             let (landing, landing_off) = frame.clamp(next, curve.value(next));
             if !landing_off {
                 plotting.draw(&Circle::new(
                     landing,
                     style.px(BALL_RADIUS * 0.7),
-                    palette.tangent.stroke_width(style.px(2.0)),
+                    palette.tangent.stroke_width(style.line(2.0)),
                 ))?;
             }
         }
@@ -256,7 +256,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
         let segment = tangent_segment(frame, w, curve.value(w), slope, style);
         chart.draw_series(LineSeries::new(
             segment,
-            palette.tangent.stroke_width(style.px(2.5)),
+            palette.tangent.stroke_width(style.line(2.5)),
         ))?;
     }
 
@@ -278,6 +278,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
         let mark = OffChart {
             at: ball,
             marker_dy: if pointing_up { style.offset(20.0) } else { 0 },
+            marker_size: style.px(8.0),
             text_dx,
             label: text.off_chart.clone(),
         };

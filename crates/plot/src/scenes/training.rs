@@ -151,7 +151,7 @@ pub fn draw_background<DB: DrawingBackend>(
         initial,
         style.px(6.0),
         style.px(5.0),
-        palette.axis.mix(0.7).stroke_width(style.px(1.5)),
+        palette.axis.mix(0.7).stroke_width(style.line(1.5)),
     ))?;
 
     let point_style = palette.curve.mix(0.6).filled();
@@ -185,7 +185,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     );
     chart.draw_series(LineSeries::new(
         curve.iter().copied(),
-        palette.ball.stroke_width(style.px(3.0)),
+        palette.ball.stroke_width(style.line(3.0)),
     ))?;
     if off_chart {
         let font = ("sans-serif", style.font(14.0))

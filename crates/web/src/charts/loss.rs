@@ -27,6 +27,8 @@ pub struct LossView {
     layer: Layer<(LossRangesKey, bool, u32)>,
     /// The buckets drawn on the background, as they were when drawn.
     settled: Vec<Bucket>,
+    /// The top of the loss axis as last drawn (1 before the first draw).
+    top: f64,
 }
 
 /// [`LossRanges`] compared bit for bit.
@@ -55,7 +57,15 @@ impl LossView {
             view: View::new(canvas),
             layer: Layer::new(background),
             settled: Vec::new(),
+            top: 1.0,
         }
+    }
+
+    /// The top of the loss axis as last drawn, a power of ten: it rises a
+    /// decade at a time as the loss climbs (1 before the first draw).
+    #[wasm_bindgen(getter, js_name = topLoss)]
+    pub fn top_loss(&self) -> f64 {
+        self.top
     }
 }
 
@@ -76,14 +86,17 @@ pub(crate) fn history_csv(history: &LossHistory) -> String {
 }
 
 impl LossView {
-    /// Draws `history`, whose last step is `steps`.
+    /// Draws `history`, whose last step is `steps`; a run that `diverged`
+    /// ends in an arrow up.
     pub(crate) fn draw_history(
         &mut self,
         history: &LossHistory,
         steps: u64,
+        diverged: bool,
     ) -> Result<(), JsError> {
         let (size, style) = self.view.fit();
         let view = LossRanges::new(history, steps, size);
+        self.top = view.top;
         let key = (
             LossRangesKey::of(&view, &style),
             self.view.present,
@@ -113,7 +126,7 @@ impl LossView {
         }
         let from = self.settled.len();
         self.view.draw_front(|area, text| {
-            loss_plot::draw_foreground(area, &view, history, from, &style, text)
+            loss_plot::draw_foreground(area, &view, history, from, diverged, &style, text)
         })
     }
 }

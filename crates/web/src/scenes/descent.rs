@@ -281,6 +281,10 @@ view_settings!(
 impl LossView {
     /// Draws the loss history of a gradient-descent session.
     pub fn draw(&mut self, session: &DescentSession) -> Result<(), JsError> {
-        self.draw_history(session.run.history(), session.run.steps())
+        self.draw_history(
+            session.run.history(),
+            session.run.steps(),
+            session.run.diverged(),
+        )
     }
 }

@@ -244,6 +244,6 @@ impl LossView {
     #[wasm_bindgen(js_name = drawTraining)]
     pub fn draw_training(&mut self, session: &TrainingSession) -> Result<(), JsError> {
         let training = session.run.training();
-        self.draw_history(training.history(), training.epochs())
+        self.draw_history(training.history(), training.epochs(), training.diverged())
     }
 }

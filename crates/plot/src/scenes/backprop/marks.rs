@@ -53,7 +53,7 @@ pub(super) fn arrow<DB: DrawingBackend>(
     let (shaft_end, tip) = geometry::arrow_head(a, b, head);
     area.draw(&PathElement::new(
         vec![geometry::pixel(a), geometry::pixel(shaft_end)],
-        colour.stroke_width(style.px(width)),
+        colour.stroke_width(style.line(width)),
     ))?;
     area.draw(&Polygon::new(tip, colour.filled()))?;
     Ok(())

@@ -109,7 +109,7 @@ pub fn draw_background<DB: DrawingBackend>(
             (e, loss.value(e))
         })
     };
-    let thick = style.px(3.0);
+    let thick = style.line(3.0);
     top.draw_series(LineSeries::new(
         samples(PointLoss::Squared),
         SQUARED.stroke_width(thick),
@@ -139,13 +139,13 @@ pub fn draw_background<DB: DrawingBackend>(
         [(0.0, -1.0), (0.0, 1.0)],
         style.px(2.0),
         style.px(3.0),
-        ABSOLUTE.stroke_width(style.px(1.5)),
+        ABSOLUTE.stroke_width(style.line(1.5)),
     ))?;
     for side in [-1.0, 1.0] {
         bottom.draw_series(std::iter::once(Circle::new(
             (0.0, side),
             style.px(4.5),
-            ABSOLUTE.stroke_width(style.px(2.0)),
+            ABSOLUTE.stroke_width(style.line(2.0)),
         )))?;
     }
 
@@ -264,7 +264,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
             ] {
                 chart.plotting_area().draw(&PathElement::new(
                     vec![(shown, low), (shown, high)],
-                    LARGEST.stroke_width(style.px(1.5)),
+                    LARGEST.stroke_width(style.line(1.5)),
                 ))?;
             }
             for (chart, point) in [
@@ -276,7 +276,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
                 chart.plotting_area().draw(&Circle::new(
                     point,
                     style.px(8.0),
-                    LARGEST.stroke_width(style.px(3.0)),
+                    LARGEST.stroke_width(style.line(3.0)),
                 ))?;
             }
         }

@@ -188,7 +188,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
         let (_, ly) = frame.to_pixel(x, line.predict(x));
         area.draw(&PathElement::new(
             vec![frame.inside(px, py), frame.inside(px, ly)],
-            INK.mix(0.8).stroke_width(style.px(1.5)),
+            INK.mix(0.8).stroke_width(style.line(1.5)),
         ))?;
     }
 
@@ -199,7 +199,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     });
     area.draw(&PathElement::new(
         ends.to_vec(),
-        INK.stroke_width(style.px(3.0)),
+        INK.stroke_width(style.line(3.0)),
     ))?;
     for (i, &(x, y)) in points.iter().enumerate() {
         let (px, py) = frame.to_pixel(x, y);

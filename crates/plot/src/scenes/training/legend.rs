@@ -58,7 +58,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
 
     area.draw(&PathElement::new(
         vec![(left, top + row), (left + swatch, top + row)],
-        palette.ball.stroke_width(style.px(3.0)),
+        palette.ball.stroke_width(style.line(3.0)),
     ))?;
     area.draw(&Text::new(text.network.clone(), text_at(1), font.clone()))?;
 
@@ -66,7 +66,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     for start in [left, left + dash + style.offset(4.0)] {
         area.draw(&PathElement::new(
             vec![(start, top + 2 * row), (start + dash, top + 2 * row)],
-            palette.axis.mix(0.7).stroke_width(style.px(1.5)),
+            palette.axis.mix(0.7).stroke_width(style.line(1.5)),
         ))?;
     }
     area.draw(&Text::new(text.initial.clone(), text_at(2), font))?;
