@@ -182,7 +182,7 @@ describe('phone at 390×844', () => {
         }));
         assert.equal(links.length, 4, 'four scene links');
         assertInView(links, 390, 844, `${scene}/${lang} navigation`);
-        const hints = await page.evaluate(() => [...document.querySelectorAll('.shortcuts, [data-i18n="backprop_keys"]')].filter((el) => el.checkVisibility()).map((el) => el.textContent));
+        const hints = await page.evaluate(() => [...document.querySelectorAll('.shortcuts, .keys-hint, [data-i18n="backprop_keys"]')].filter((el) => el.checkVisibility()).map((el) => el.textContent));
         assert.deepEqual(hints, [], 'no key hints without a keyboard');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);

@@ -25,7 +25,7 @@ export const TEMPLATE = `
   <div class="descent-grid">
     <figure class="panel curve-panel">
       ${chartMarkup('descent-curve-canvas', 'descent_curve_canvas')}
-      <figcaption class="hint" data-i18n="descent_drag_hint"></figcaption>
+      <figcaption class="hint"><span data-i18n="descent_drag_hint"></span> <span class="keys-hint" data-i18n="descent_keys_hint"></span></figcaption>
     </figure>
     <figure class="panel loss-panel">
       <figcaption class="panel-title" data-i18n="descent_loss_plot_title"></figcaption>
