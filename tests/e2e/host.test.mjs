@@ -109,6 +109,36 @@ describe('host pages', () => {
     assert.equal(reset.epochs, 0, 'reset drops the waiting steps');
   });
 
+  test('every event the README promises arrives within a second of the change', async (t) => {
+    const host = await hostPage(t);
+    await host.open('?scene=descent&embed=1&curve=bowl&start=2&lr=0.3');
+    // Stamp every message as it arrives, in the host's clock.
+    await host.page.evaluate(() => {
+      window.stamped = [];
+      addEventListener('message', (event) => window.stamped.push({ type: event.data.type, at: performance.now(), state: event.data.state }));
+    });
+    const sent = await host.page.evaluate(() => {
+      window.send({ type: 'descent:set', learningRate: 1.2, speed: 50, playing: true });
+      return performance.now();
+    });
+    await host.page.waitForFunction(() => window.stamped.some((m) => m.type === 'descent:diverged'), null, { timeout: 5000 });
+    const stamped = await host.page.evaluate(() => window.stamped);
+    const first = (type) => stamped.find((m) => m.type === type);
+    // η = 1.2 on the bowl (a = 2): the regime changes at once; at 50 steps/s the run passes |w| = 10¹² (about 80 steps) in under two seconds.
+    assert.ok(first('descent:regime').at - sent < 1000, `regime after ${first('descent:regime').at - sent} ms`);
+    assert.equal(first('descent:regime').state.regime, 'diverging');
+    const states = stamped.filter((m) => m.type === 'descent:state');
+    const divergedState = states.find((m) => m.state.diverged);
+    const diverged = first('descent:diverged');
+    // The page noticed divergence when its first state says so, or earlier; the event comes within a second of it.
+    const noticed = Math.min(diverged.at, divergedState?.at ?? Infinity);
+    assert.ok(diverged.at - noticed < 1000, `diverged ${diverged.at - noticed} ms after the page knew`);
+    assert.equal(diverged.state.diverged, true);
+    // While the run changes, state messages follow it at least once a second.
+    const gaps = states.slice(1).map((m, i) => m.at - states[i].at);
+    assert.ok(states.length >= 2 && Math.max(...gaps) < 1000, `state gaps ${gaps.map(Math.round)}`);
+  });
+
   test('3.3 takes no more steps than its walk has', async (t) => {
     const host = await hostPage(t);
     await host.open('?scene=backprop&embed=1');
