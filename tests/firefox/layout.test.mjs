@@ -113,3 +113,26 @@ describe('Firefox layout at 1280×720, as in Chromium', () => {
     }
   });
 });
+
+describe('numbers never break the layout in Firefox', () => {
+  test('3.2: the live formula and the readouts fit their cards at every η from 10⁻⁵ to 10³, in both languages', async (t) => {
+    for (const lang of LANGS) {
+      for (const curve of ['bumpy', 'data-mse']) {
+        const { page, problems } = await h.open(t, `?scene=descent&curve=${curve}&start=-2&lang=${lang}`);
+        for (let k = -5; k <= 3; k += 0.5) {
+          const eta = 10 ** k;
+          await page.evaluate(async (eta) => {
+            window.descent.apply({ learningRate: eta, reset: true });
+            await window.descent.step(3);
+          }, eta);
+          await frames(page, 2);
+          const over = await page.evaluate(() => [...document.querySelectorAll('#descent-formula-live, .formula, .readout dd, .regime, #descent-status, #descent-lr-value')]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1)
+            .map((el) => `${el.id || el.className}: ${el.scrollWidth} > ${el.clientWidth} (${el.textContent.trim().slice(0, 60)})`));
+          assert.deepEqual(over, [], `${curve}, η = ${eta}, ${lang}`);
+        }
+        assert.deepEqual(problems, [], `${curve}/${lang}`);
+      }
+    }
+  });
+});
