@@ -175,9 +175,12 @@ impl DescentSession {
     pub fn at_rest(&self) -> bool {
         self.run.at_rest()
     }
+}
 
+/// For Rust only (the browser tests), not exported to JS.
+impl DescentSession {
     /// The lowest weight the picture shows.
-    #[wasm_bindgen(getter, js_name = viewLow)]
+    #[must_use]
     pub fn view_low(&self) -> f64 {
         self.run.curve().view().0
     }
