@@ -1,7 +1,8 @@
 // End-to-end: the layout in front of a class, in a course page and on a
-// phone. Projector mode at 1280×720 puts each scene on one screen (3.3, the
-// longest, keeps its graph, step buttons and current factor on the first
-// screen, the rest below) with type of 22 px and up; the normal view at
+// phone. Projector mode at 1280×720 puts each scene on one screen (3.3 at
+// every step of its walk, the example's values and the update behind two
+// buttons) with type of 22 px and up, and the 3.4 flowchart's words of 20 px
+// and up inside their boxes; the normal view at
 // 1280×720 has every control above the fold; an embedded scene fits its
 // iframe without a scrollbar at 720×460, 800×600 and 1000×620; a phone shows
 // the picture with the control that changes it, all four scenes in the
@@ -23,8 +24,8 @@ const CONTROLS = {
   backprop: ['#backprop-step', '#backprop-reset'],
   training: ['#training-lr', '#training-play', '#training-step'],
 };
-/** 3.3 does not fit one screen at the room's type size: what its first screen must hold. */
-const FIRST_SCREEN = ['#backprop-canvas', '[data-control="step"]', '[data-control="back"]', '[data-control="all"]', '[data-control="reset"]', '#backprop-progress', '#backprop-current'];
+/** What 3.3's one screen must hold, besides the graph and the step buttons. */
+const BACKPROP_SCREEN = ['[data-control="back"]', '[data-control="all"]', '#backprop-progress', '#backprop-current', '[data-product="dL_dW2"]', '[data-product="dL_dW1"]'];
 
 /** In the page: the boxes of `selectors` (each its first match) against the viewport. */
 function boxes(selectors) {
@@ -73,18 +74,78 @@ describe('projector mode at 1280×720', () => {
           innerWidth,
         }));
         assert.ok(scrollWidth <= innerWidth, `no sideways scrolling (${scrollWidth} > ${innerWidth})`);
-        if (scene === 'backprop') {
-          // The weaker condition: the graph, the step buttons and the current factor on the first screen.
-          assertInView(await page.evaluate(boxes, FIRST_SCREEN), 1280, 720, `${scene}/${lang}`);
-        } else {
-          assert.ok(scrollHeight <= innerHeight, `no vertical scrolling (${scrollHeight} > ${innerHeight})`);
-          assertInView(await page.evaluate(boxes, [PICTURE[scene], ...CONTROLS[scene]]), 1280, 720, `${scene}/${lang}`);
-        }
+        assert.ok(scrollHeight <= innerHeight, `no vertical scrolling (${scrollHeight} > ${innerHeight})`);
+        const extra = scene === 'backprop' ? BACKPROP_SCREEN : [];
+        assertInView(await page.evaluate(boxes, [PICTURE[scene], ...CONTROLS[scene], ...extra]), 1280, 720, `${scene}/${lang}`);
         const min = await page.evaluate(smallestText);
         assert.ok(min.size >= 22, `the smallest text is ${min.size} px: ${min.element}`);
         await page.screenshot({ path: join(ARTIFACTS, `layout-present-${scene}-${lang}-1280x720.png`) });
       });
     }
+  }
+});
+
+describe('projector mode at 1280×720: 3.3 walked and 3.4 flowchart', () => {
+  for (const lang of LANGS) {
+    test(`backprop (${lang}): one screen at every step of the walk, the values and the update a button away`, async (t) => {
+      const { page } = await h.page(t, `?scene=backprop&lang=${lang}&present=1`, { width: 1280, height: 720 });
+      const fits = () => page.evaluate(() => {
+        const info = document.querySelector('.backprop-info');
+        return { scrollHeight: document.documentElement.scrollHeight, info: info.scrollHeight - info.clientHeight };
+      });
+      for (let step = 0; ; step++) {
+        const m = await fits();
+        assert.ok(m.scrollHeight <= 720, `step ${step}: no vertical scrolling (${m.scrollHeight} > 720)`);
+        assert.ok(m.info <= 0, `step ${step}: the current factor and the products fit their column (${m.info} px over)`);
+        assertInView(await page.evaluate(boxes, ['#backprop-canvas', ...CONTROLS.backprop, ...BACKPROP_SCREEN]), 1280, 720, `${lang} step ${step}`);
+        if (await page.locator('#backprop-step').isDisabled()) break;
+        assert.ok(step < 20, 'the walk ends');
+        await page.locator('#backprop-step').click();
+        await frames(page, 2); // the step is drawn and the buttons follow
+      }
+      for (const [toggle, inside] of [[0, '#backprop-x'], [1, '#backprop-apply']]) {
+        assert.equal(await page.locator(inside).isVisible(), false, `${inside} folded away`);
+        await page.locator('.backprop-more-toggle').nth(toggle).click();
+        await frames(page, 1);
+        assertInView(await page.evaluate(boxes, [inside]), 1280, 720, `${lang}: ${inside} once its button is pressed`);
+        const min = await page.evaluate(smallestText);
+        assert.ok(min.size >= 22, `with ${inside} open, the smallest text is ${min.size} px: ${min.element}`);
+      }
+      await page.locator('#backprop-apply').click();
+      assert.match(await page.locator('#backprop-loss-after').textContent(), /\d/);
+      await page.screenshot({ path: join(ARTIFACTS, `layout-present-backprop-update-${lang}-1280x720.png`) });
+    });
+
+    test(`training (${lang}): the flowchart's words are 20 px and up, inside their boxes`, async (t) => {
+      const { page } = await h.page(t, `?scene=training&lang=${lang}&present=1`, { width: 1280, height: 720 });
+      await frames(page, 2);
+      const texts = await page.evaluate(() => {
+        const svg = document.querySelector('svg.flowchart');
+        const viewBox = svg.viewBox.baseVal;
+        // The drawing's scale on the screen: the smaller of the two (preserveAspectRatio "meet").
+        const r = svg.getBoundingClientRect();
+        const scale = Math.min(r.width / viewBox.width, r.height / viewBox.height);
+        return [...svg.querySelectorAll('text')].filter((el) => el.checkVisibility() && el.textContent.trim()).map((el) => {
+          const box = el.getBoundingClientRect();
+          const shape = el.closest('.stage')?.querySelector('.shape').getBoundingClientRect();
+          return {
+            text: el.textContent,
+            size: parseFloat(getComputedStyle(el).fontSize) * scale,
+            ctm: parseFloat(getComputedStyle(el).fontSize) * el.getScreenCTM().a,
+            box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
+            shape: shape && { left: shape.left, right: shape.right, top: shape.top, bottom: shape.bottom },
+          };
+        });
+      });
+      assert.equal(texts.filter((x) => x.shape).length, 14, 'a name and a line under it in each of the seven stages');
+      assert.equal(texts.filter((x) => !x.shape).length, 2, 'yes and no');
+      for (const x of texts) {
+        assert.ok(x.size >= 20 && x.ctm >= 20, `“${x.text}” is ${x.size.toFixed(1)} px on the screen (${x.ctm.toFixed(1)} by its transform)`);
+        if (!x.shape) continue;
+        const inside = x.box.left >= x.shape.left && x.box.right <= x.shape.right && x.box.top >= x.shape.top && x.box.bottom <= x.shape.bottom;
+        assert.ok(inside, `“${x.text}” inside its stage (${JSON.stringify(x)})`);
+      }
+    });
   }
 });
 

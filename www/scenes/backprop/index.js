@@ -91,6 +91,7 @@ const TEMPLATE = `
         <button type="button" id="backprop-reset" data-control="reset" data-i18n="backprop_reset" aria-keyshortcuts="R"></button>
       </div>
       <p id="backprop-progress" class="backprop-progress" aria-live="polite"></p>
+      <div id="backprop-values-more" class="backprop-more" popover>
       <fieldset class="backprop-values" data-control="values">
         <legend data-i18n="backprop_values"></legend>
         <div class="backprop-value-row">${valueInputs}
@@ -98,6 +99,7 @@ const TEMPLATE = `
         </div>
         <p id="backprop-invalid" class="backprop-invalid" role="alert" hidden></p>
       </fieldset>
+      </div>
       <p class="hint" data-i18n="backprop_keys"></p>
     </div>
     <div class="panel info backprop-info">
@@ -109,6 +111,7 @@ const TEMPLATE = `
       <div class="backprop-chain">
         <h2 data-i18n="backprop_backward"></h2>${productBlock('dL_dW2')}${productBlock('dL_dW1')}
       </div>
+      <div id="backprop-update-more" class="backprop-more" popover>
       <div class="backprop-update">
         <h2 data-i18n="backprop_update"></h2>
         <div class="backprop-update-row">
@@ -128,6 +131,11 @@ const TEMPLATE = `
         <p id="backprop-update-ahead" class="backprop-update-ahead"></p>
         <p id="backprop-update-range" class="backprop-update-range"></p>
         <div class="backprop-scroll backprop-update-rules" id="backprop-update-rules"></div>
+      </div>
+      </div>
+      <div class="backprop-more-buttons">
+        <button type="button" class="backprop-more-toggle" popovertarget="backprop-values-more" data-i18n="backprop_values"></button>
+        <button type="button" class="backprop-more-toggle" popovertarget="backprop-update-more" data-i18n="backprop_update"></button>
       </div>
     </div>
   </div>
