@@ -102,7 +102,7 @@ const GEOMETRY = {
 /** The hexagon's pointed ends, in view-box units. */
 const POINT = 16;
 
-function edge(id, g, label) {
+function edge(id, g, { label } = {}) {
   const text = label && g.labels[id]
     ? `<text class="edge-label" x="${g.labels[id].x}" y="${g.labels[id].y}" text-anchor="${g.labels[id].anchor}" data-i18n="${label}"></text>`
     : '';
@@ -116,8 +116,8 @@ function edges(g) {
     edge('loss', g),
     edge('backward', g),
     edge('update', g),
-    edge('no', g, 'training_no'),
-    edge('yes', g, 'training_yes'),
+    edge('no', g, { label: 'training_no' }),
+    edge('yes', g, { label: 'training_yes' }),
   ].join('');
 }
 
