@@ -173,7 +173,9 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
-    let layout = Layout::new(area.dim_in_pixel(), style);
+    let layout = Layout::new(area.dim_in_pixel(), style, |node| {
+        number(node.value(chain), text)
+    });
     let revealed = revealed.min(Factor::WALK.len());
     let shown = &Factor::WALK[..revealed];
     let current = shown.last().copied();
@@ -286,7 +288,7 @@ fn draw_node<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let palette = style.palette();
     let center = layout.node(node);
-    let half = layout.half_size(node.on_chain());
+    let half = layout.half_size(node);
     let (fill, edge) = match node {
         Node::W1 | Node::B1 | Node::W2 | Node::B2 => (RGBColor(232, 246, 240), palette.minimum),
         Node::Loss => (RGBColor(255, 244, 222), palette.ball_edge),
@@ -305,7 +307,11 @@ fn draw_node<DB: DrawingBackend>(
         edge.stroke_width(style.px(width)),
     ))?;
     let gap = f64::from(style.px(if node.on_chain() { 9.0 } else { 8.0 }));
-    let size = if node.on_chain() { 16.0 } else { 14.0 };
+    let size = if node.on_chain() {
+        geometry::NAME_SIZE.0
+    } else {
+        geometry::NAME_SIZE.1
+    };
     label(
         area,
         node.name(),
@@ -320,7 +326,7 @@ fn draw_node<DB: DrawingBackend>(
         area,
         &value,
         (center.0, center.1 + gap),
-        14.0,
+        layout.value_size(node),
         false,
         palette.axis,
         style,
@@ -335,7 +341,7 @@ fn legend<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let palette = style.palette();
     let (start, step) = layout.legend();
-    let length = f64::from(style.px(26.0));
+    let length = f64::from(style.px(20.0));
     for (i, (words, colour)) in [
         (&text.forward, palette.axis),
         (&text.backward, palette.curve),
@@ -354,7 +360,7 @@ fn legend<DB: DrawingBackend>(
             .into_font()
             .color(&palette.axis)
             .pos(Pos::new(HPos::Left, VPos::Center));
-        let x = start.0 + length + f64::from(style.px(8.0));
+        let x = start.0 + length + f64::from(style.px(6.0));
         area.draw(&Text::new(words.clone(), (x as i32, y as i32), font))?;
     }
     Ok(())

@@ -23,7 +23,17 @@ pub struct Layout {
     /// Backend pixel of the chain's centre line across.
     center: f64,
     style: Style,
+    /// Half the width and height of each node's box (by [`Node`] index).
+    halves: [Point; 11],
+    /// The CSS font size of each node's value, shrunk where it is long.
+    value_sizes: [f64; 11],
 }
+
+/// CSS font sizes of a node's name (on the chain, beside it), value and badges.
+pub const NAME_SIZE: (f64, f64) = (16.0, 14.0);
+pub const VALUE_SIZE: f64 = 14.0;
+/// Values never shrink below this (projector mode keeps its 20 px floor).
+const MIN_VALUE_SIZE: f64 = 10.0;
 
 /// Across offsets (CSS px) of a wide and a tall layout.
 struct Lanes {
@@ -38,35 +48,78 @@ struct Lanes {
 const WIDE: Lanes = Lanes {
     parameters: -96.0,
     arrow: 38.0,
-    label: 76.0,
-    weight_along: -0.3,
-    bias_along: 0.27,
+    label: 78.0,
+    weight_along: 0.0,
+    bias_along: 0.92,
 };
 
 const TALL: Lanes = Lanes {
     parameters: -112.0,
     arrow: 56.0,
     label: 110.0,
-    weight_along: 0.05,
-    bias_along: 0.52,
+    weight_along: 0.0,
+    bias_along: 0.6,
 };
 
 impl Layout {
     /// The layout for a picture of `size` backend pixels.
-    pub fn new(size: (u32, u32), style: &Style) -> Self {
+    /// `value` gives the text of each node's value (its box is sized to it).
+    pub fn new(size: (u32, u32), style: &Style, value: impl Fn(Node) -> String) -> Self {
         let (w, h) = (f64::from(size.0), f64::from(size.1));
         let vertical = w < 1.15 * h;
         let margin = f64::from(style.px(8.0));
         let (length, breadth) = if vertical { (h, w) } else { (w, h) };
         let pitch = ((length - 2.0 * margin) / 6.0).max(1.0);
         let shift = if vertical { -8.0 } else { 10.0 };
-        Self {
+        let mut layout = Self {
             vertical,
             start: margin,
             pitch,
             center: breadth / 2.0 + signed(style, shift),
             style: *style,
+            halves: [(0.0, 0.0); 11],
+            value_sizes: [VALUE_SIZE; 11],
+        };
+        for node in Node::ALL {
+            let (half, size) = layout.fit(node, &value(node));
+            layout.halves[node as usize] = half;
+            layout.value_sizes[node as usize] = size;
         }
+        layout
+    }
+
+    /// The box of `node` around its name and `value`, and the value's font
+    /// size: as wide as the text needs, but (along a wide chain) never longer
+    /// than the room between neighbours, the font shrinking instead.
+    fn fit(&self, node: Node, value: &str) -> (Point, f64) {
+        let s = &self.style;
+        let on_chain = node.on_chain();
+        let (w, h) = if on_chain { (42.0, 24.0) } else { (28.0, 21.0) };
+        let (w, h) = (f64::from(s.px(w)), f64::from(s.px(h)));
+        let pad = f64::from(s.px(5.0));
+        let name_size = if on_chain { NAME_SIZE.0 } else { NAME_SIZE.1 };
+        let name = text_width(node.name(), s.font(name_size), true);
+        let needed = |size: f64| name.max(text_width(value, s.font(size), false)) / 2.0 + pad;
+        if self.vertical {
+            // Neighbouring boxes keep a gap for the arrows.
+            let room = self.pitch * if on_chain { 0.38 } else { 0.28 };
+            return ((w.max(needed(VALUE_SIZE)), h.min(room)), VALUE_SIZE);
+        }
+        // As long as the default (or the usual room), longer only for long text.
+        let w = w
+            .min(self.pitch * 0.38)
+            .max(needed(VALUE_SIZE))
+            .min(self.pitch * 0.42);
+        let mut size = VALUE_SIZE;
+        while needed(size) > w && size > MIN_VALUE_SIZE {
+            size -= 0.5;
+        }
+        ((w, h), size)
+    }
+
+    /// The CSS font size of `node`'s value.
+    pub fn value_size(&self, node: Node) -> f64 {
+        self.value_sizes[node as usize]
     }
 
     fn lanes(&self) -> &'static Lanes {
@@ -88,18 +141,9 @@ impl Layout {
         }
     }
 
-    /// Half the width and height of a node box, in backend pixels.
-    pub fn half_size(&self, on_chain: bool) -> Point {
-        let (w, h) = if on_chain { (42.0, 24.0) } else { (28.0, 21.0) };
-        let (w, h) = (f64::from(self.style.px(w)), f64::from(self.style.px(h)));
-        // Never longer than the room along the chain (projector mode's larger
-        // boxes included): neighbouring boxes keep a gap for the arrows.
-        let room = self.pitch * if on_chain { 0.38 } else { 0.21 };
-        if self.vertical {
-            (w, h.min(room))
-        } else {
-            (w.min(room), h)
-        }
+    /// Half the width and height of `node`'s box, in backend pixels.
+    pub fn half_size(&self, node: Node) -> Point {
+        self.halves[node as usize]
     }
 
     fn place(&self, node: Node) -> (f64, f64) {
@@ -131,8 +175,8 @@ impl Layout {
         let (a, b) = (self.node(from), self.node(to));
         let gap = f64::from(self.style.px(3.0));
         (
-            clip(a, b, self.half_size(from.on_chain()), gap),
-            clip(b, a, self.half_size(to.on_chain()), gap),
+            clip(a, b, self.half_size(from), gap),
+            clip(b, a, self.half_size(to), gap),
         )
     }
 
@@ -176,9 +220,11 @@ impl Layout {
         if from.on_chain() {
             self.at((along_from + along_to) / 2.0, self.lanes().label)
         } else if self.vertical {
-            self.at(along_to - 0.45, -70.0)
+            // In the parameters' lane, above the weight.
+            self.at(along_to - 0.6, self.lanes().parameters)
         } else {
-            self.at(along_to - 0.62, -48.0)
+            // Between the parameters and the chain, left of the weight's edge.
+            self.at(along_to - 0.55, -48.0)
         }
     }
 
@@ -192,25 +238,57 @@ impl Layout {
 
     /// Where the final gradient ∂L/∂W of `weight` is written.
     pub fn gradient_badge(&self, weight: Node) -> Point {
-        let (along, across) = self.place(weight);
-        if self.vertical {
-            self.at(along + 1.0, across)
-        } else {
-            self.at(along - 0.78, across)
+        let p = self.lanes().parameters;
+        match (self.vertical, weight == Node::W1) {
+            // Tall: in the parameters' lane, above W1 / below b2.
+            (true, true) => self.at(-0.2, p),
+            (true, false) => self.at(4.2, p),
+            // Wide: left of W1 (above x) / right of b2's edge, below y's lane.
+            (false, true) => self.at(0.0, p),
+            (false, false) => self.at(4.35, -48.0),
         }
     }
 
     /// The legend's first line start and the distance between its lines.
     pub fn legend(&self) -> (Point, f64) {
-        let step = f64::from(self.style.px(22.0));
         if self.vertical {
-            let p = self.at(0.0, 52.0);
-            (p, step)
+            (self.at(0.0, 52.0), f64::from(self.style.px(22.0)))
         } else {
-            let p = self.at(3.62, self.lanes().parameters);
-            ((p.0, p.1 - step / 2.0), step)
+            // Under x, left of the first factor: the one free corner.
+            let (_, y) = self.at(0.0, 35.0);
+            ((self.start, y), signed(&self.style, 14.5))
         }
     }
+}
+
+/// Half the width and height of a badge showing `symbol` over `value`.
+pub fn badge_half(symbol: &str, value: &str, bold: bool, style: &Style) -> Point {
+    let font = style.font(VALUE_SIZE);
+    let widest = text_width(symbol, font, bold).max(text_width(value, font, bold));
+    (
+        widest / 2.0 + f64::from(style.px(6.0)),
+        f64::from(style.px(20.0)),
+    )
+}
+
+/// A generous estimate of how wide `text` is in a sans-serif font of `px`
+/// backend pixels (DejaVu Sans widths, the widest common one; bold 10 % more).
+/// Plotters' own estimate counts bytes, so "−" or "₁" would come out 3 wide.
+pub fn text_width(text: &str, px: f64, bold: bool) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ' ' | '\'' | 'I' => 0.32,
+            'f' | 't' | 'r' | '/' | '(' | ')' | '-' | '₀'..='₉' | 'ₐ'..='ₜ' => 0.42,
+            'm' | 'w' | 'M' | 'W' => 1.0,
+            '0'..='9' | 'a'..='z' => 0.64,
+            '−' | '+' | '=' | '×' => 0.84,
+            'A'..='Z' => 0.78,
+            c if u32::from(c) >= 0x2E80 => 1.0,
+            _ => 0.72,
+        })
+        .sum();
+    ems * px * if bold { 1.1 } else { 1.0 }
 }
 
 /// `css` CSS pixels in backend pixels, keeping the sign.

@@ -22,22 +22,19 @@ pub(super) fn badge<DB: DrawingBackend>(
         Emphasis::Current => (palette.tangent, 3.0, RGBColor(253, 236, 229)),
         _ => (palette.curve, 1.4, RGBColor(255, 255, 255)),
     };
-    let chars = symbol.chars().count().max(value.chars().count()) as f64;
-    let half = (
-        (chars * 0.3 + 0.6) * style.font(14.0),
-        f64::from(style.px(20.0)),
-    );
+    let bold = emphasis == Emphasis::Current;
+    let half = geometry::badge_half(symbol, value, bold, style);
     let outline = geometry::rounded_rect(at, half, f64::from(style.px(6.0)));
     area.draw(&Polygon::new(outline.clone(), fill.filled()))?;
     area.draw(&PathElement::new(
         outline,
         edge.stroke_width(style.px(width)),
     ))?;
-    let bold = emphasis == Emphasis::Current;
     let ink = if bold { palette.tangent } else { palette.axis };
     let gap = f64::from(style.px(9.0));
-    label(area, symbol, (at.0, at.1 - gap), 14.0, bold, ink, style)?;
-    label(area, value, (at.0, at.1 + gap), 14.0, bold, ink, style)
+    let size = geometry::VALUE_SIZE;
+    label(area, symbol, (at.0, at.1 - gap), size, bold, ink, style)?;
+    label(area, value, (at.0, at.1 + gap), size, bold, ink, style)
 }
 
 /// A straight arrow from `a` to `b` with a filled head at `b`.
