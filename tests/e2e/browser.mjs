@@ -252,3 +252,24 @@ export async function screenshots(h, t, { query, name, chart, minHeight, what = 
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}x${height}.png`) });
   }
 }
+
+/**
+ * 3.2 at η from 10⁻⁵ to 10³ (three steps each): for every η, the formula and
+ * readout boxes whose content is wider than the box. Works with playwright
+ * and puppeteer pages alike.
+ */
+export async function numbersOverflowing(page) {
+  const found = [];
+  for (let k = -5; k <= 3; k += 0.5) {
+    const eta = 10 ** k;
+    await page.evaluate(async (eta) => {
+      window.descent.apply({ learningRate: eta, reset: true });
+      await window.descent.step(3);
+    }, eta);
+    await frames(page, 2);
+    found.push([eta, await page.evaluate(() => [...document.querySelectorAll('#descent-formula-live, .formula, .readout dd, .regime, #descent-status, #descent-lr-value')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.id || el.className}: ${el.scrollWidth} > ${el.clientWidth} (${el.textContent.trim().slice(0, 60)})`))]);
+  }
+  return found;
+}

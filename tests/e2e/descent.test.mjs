@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ARTIFACTS, NON_FINITE, canvasInk, expectNotice, expectSharp, expectText, frames, screenshots, sharedHarness, state } from './browser.mjs';
+import { ARTIFACTS, NON_FINITE, canvasInk, expectNotice, expectSharp, expectText, frames, numbersOverflowing, screenshots, sharedHarness, state } from './browser.mjs';
 
 const h = sharedHarness();
 
@@ -414,18 +414,7 @@ describe('nothing overflows', () => {
     for (const lang of ['en', 'zh']) {
       for (const curve of ['bumpy', 'data-mse']) {
         const { page } = await h.page(t, `?scene=descent&curve=${curve}&start=-2&lang=${lang}`);
-        for (let k = -5; k <= 3; k += 0.5) {
-          const eta = 10 ** k;
-          await page.evaluate(async (eta) => {
-            window.descent.apply({ learningRate: eta, reset: true });
-            await window.descent.step(3);
-          }, eta);
-          await frames(page, 2);
-          const over = await page.evaluate(() => [...document.querySelectorAll('#descent-formula-live, .formula, .readout dd, .regime, #descent-status, #descent-lr-value')]
-            .filter((el) => el.scrollWidth > el.clientWidth + 1)
-            .map((el) => `${el.id || el.className}: ${el.scrollWidth} > ${el.clientWidth} (${el.textContent.trim().slice(0, 60)})`));
-          assert.deepEqual(over, [], `${curve}, η = ${eta}, ${lang}`);
-        }
+        for (const [eta, over] of await numbersOverflowing(page)) assert.deepEqual(over, [], `${curve}, η = ${eta}, ${lang}`);
       }
     }
   });

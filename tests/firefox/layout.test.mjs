@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch as launchChromium } from '../e2e/browser.mjs';
+import { launch as launchChromium, numbersOverflowing } from '../e2e/browser.mjs';
 import { LANGS, frames, harness, openChromium as openChromiumIn } from './firefox.mjs';
 
 let h;
@@ -119,18 +119,7 @@ describe('numbers never break the layout in Firefox', () => {
     for (const lang of LANGS) {
       for (const curve of ['bumpy', 'data-mse']) {
         const { page, problems } = await h.open(t, `?scene=descent&curve=${curve}&start=-2&lang=${lang}`);
-        for (let k = -5; k <= 3; k += 0.5) {
-          const eta = 10 ** k;
-          await page.evaluate(async (eta) => {
-            window.descent.apply({ learningRate: eta, reset: true });
-            await window.descent.step(3);
-          }, eta);
-          await frames(page, 2);
-          const over = await page.evaluate(() => [...document.querySelectorAll('#descent-formula-live, .formula, .readout dd, .regime, #descent-status, #descent-lr-value')]
-            .filter((el) => el.scrollWidth > el.clientWidth + 1)
-            .map((el) => `${el.id || el.className}: ${el.scrollWidth} > ${el.clientWidth} (${el.textContent.trim().slice(0, 60)})`));
-          assert.deepEqual(over, [], `${curve}, η = ${eta}, ${lang}`);
-        }
+        for (const [eta, over] of await numbersOverflowing(page)) assert.deepEqual(over, [], `${curve}, η = ${eta}, ${lang}`);
         assert.deepEqual(problems, [], `${curve}/${lang}`);
       }
     }
