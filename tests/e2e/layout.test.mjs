@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, DIST, frames, launch, sharedHarness } from './browser.mjs';
+import { ARTIFACTS, DIST, expectText, frames, launch, sharedHarness } from './browser.mjs';
 import { serve } from './server.mjs';
 
 const SCENES = ['loss', 'descent', 'backprop', 'training'];
@@ -112,7 +112,8 @@ describe('projector mode at 1280×720: 3.3 walked and 3.4 flowchart', () => {
         assert.ok(min.size >= 22, `with ${inside} open, the smallest text is ${min.size} px: ${min.element}`);
       }
       await page.locator('#backprop-apply').click();
-      assert.match(await page.locator('#backprop-loss-after').textContent(), /\d/);
+      // The readout follows in the next frame.
+      await expectText(page, '#backprop-loss-after', /\d/);
       await page.screenshot({ path: join(ARTIFACTS, `layout-present-backprop-update-${lang}-1280x720.png`) });
     });
 
