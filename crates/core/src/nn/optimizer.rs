@@ -113,15 +113,25 @@ pub struct Optimizer {
 impl Optimizer {
     /// A fresh optimizer (no state yet) for `network`'s parameters.
     pub fn new(config: OptimizerConfig, network: &Network) -> Self {
-        let buffers = |needed: bool| -> Vec<Vec<f64>> {
-            if !needed {
-                return Vec::new();
-            }
+        Self::for_tensors(
+            config,
             network
                 .layers()
                 .iter()
-                .flat_map(|l| [vec![0.0; l.weight.len()], vec![0.0; l.bias.len()]])
-                .collect()
+                .flat_map(|l| [l.weight.len(), l.bias.len()]),
+        )
+    }
+
+    /// A fresh optimizer for any parameters: one tensor of each given length
+    /// (a curve's [w], a surface's [w, b], or a network's W₀, b₀, W₁, …).
+    pub fn for_tensors(config: OptimizerConfig, lengths: impl IntoIterator<Item = usize>) -> Self {
+        let lengths: Vec<usize> = lengths.into_iter().collect();
+        let buffers = |needed: bool| -> Vec<Vec<f64>> {
+            if needed {
+                lengths.iter().map(|&n| vec![0.0; n]).collect()
+            } else {
+                Vec::new()
+            }
         };
         let (first, second) = match config {
             OptimizerConfig::Sgd { .. } => (buffers(false), buffers(false)),
@@ -162,11 +172,20 @@ impl Optimizer {
     /// One update of every parameter of `network` from `gradients` (which
     /// must come from a pass through this network).
     pub fn step(&mut self, network: &mut Network, gradients: &Gradients) {
-        self.steps += 1;
-        let grads = gradients.tensors();
         let params = network
             .parameters_mut()
             .flat_map(|(weight, bias)| [weight, bias]);
+        self.step_tensors(params, gradients.tensors());
+    }
+
+    /// One update of the parameter tensors `params` from their gradients
+    /// `grads`, in the order and lengths the optimizer was made for.
+    pub fn step_tensors<'p, 'g>(
+        &mut self,
+        params: impl Iterator<Item = &'p mut [f64]>,
+        grads: impl Iterator<Item = &'g [f64]>,
+    ) {
+        self.steps += 1;
         match self.config {
             OptimizerConfig::Sgd { lr } => {
                 for (p, g) in params.zip(grads) {
