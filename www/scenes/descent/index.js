@@ -75,6 +75,7 @@ export const scene = {
   run: { speeds: SPEEDS, speedText: (n) => t('descent_steps_per_second', { n }), maxPerFrame: 2000 },
   host: { learningRate: 'lr' },
   progress: 'step',
+  replay: 'lr',
   mount,
 };
 

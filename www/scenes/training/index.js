@@ -49,6 +49,7 @@ export const scene = {
   },
   host: { learningRate: 'lr' },
   progress: 'epoch',
+  replay: 'lr',
   mount,
 };
 
