@@ -159,7 +159,7 @@ async function boot() {
       if (link !== location.href) history.replaceState(history.state, '', link);
     }, ADDRESS_EVERY_MS);
   };
-  handle.onChange(followAddress);
+  handle.onChange(followAddress, { withState: false });
   document.getElementById('lang-switch').addEventListener('click', followAddress);
   document.getElementById('present-toggle').addEventListener('click', followAddress);
   addEventListener('keydown', followAddress);

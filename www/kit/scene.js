@@ -303,8 +303,9 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
       }
       scene.readout(info);
       if (kit.listeners.length) {
-        const snapshot = scene.state();
-        for (const listener of kit.listeners) listener(snapshot);
+        // The snapshot only for listeners that read it (a scene's state may cost a layout).
+        const snapshot = kit.listeners.some((l) => l.withState) ? scene.state() : undefined;
+        for (const { listener } of kit.listeners) listener(snapshot);
       }
     }
     if (kit.timings && (drew || taken > 0)) {
@@ -421,8 +422,12 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
       setPlaying(Boolean(playing));
     },
     setSpeed,
-    onChange(listener) {
-      kit.listeners.push(listener);
+    /**
+     * Calls `listener(state)` after each readout; with `{ withState: false }`
+     * it is called with nothing (for listeners that only need to know when).
+     */
+    onChange(listener, { withState = true } = {}) {
+      kit.listeners.push({ listener, withState });
     },
     charts: () => scene.charts(),
     csv: scene.csv ? () => scene.csv() : undefined,

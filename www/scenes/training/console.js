@@ -8,7 +8,10 @@ import { formatNumber } from '../../format.js';
 /** The most lines kept on the page; older ones scroll away. */
 const MAX_LINES = 200;
 
-export function consolePanel(node) {
+export function consolePanel(panel) {
+  // The lines sit in one box at the panel's end: the panel scrolls from its
+  // end (CSS column-reverse), so the newest line shows without a forced layout.
+  const node = panel.querySelector('.training-console-lines');
   let printedUpTo = 0;
   /** How each line is worded, so a language switch can reword it. */
   const wording = new WeakMap();
@@ -22,11 +25,6 @@ export function consolePanel(node) {
     while (node.childElementCount > MAX_LINES) node.firstElementChild.remove();
   }
 
-  /** Shows the newest line (one layout, however many lines came). */
-  function scrollToEnd() {
-    node.scrollTop = node.scrollHeight;
-  }
-
   return {
     /** Appends the session's lines printed since the last call. */
     update(session) {
@@ -37,12 +35,10 @@ export function consolePanel(node) {
         // Losses too big for {:.4}, or overflowed, are worded by format.js: never "inf".
         else append('epoch line-overflow', () => `Epoch ${epoch}, Loss: ${formatNumber(loss)}`);
       }
-      if (lines.length) scrollToEnd();
     },
     /** A comment line in the page's language, e.g. "# training complete". */
     note(key, vars) {
       append('note', () => `# ${t(key, vars)}`);
-      scrollToEnd();
     },
     clear() {
       node.replaceChildren();

@@ -103,7 +103,7 @@ export function template({ steps, speeds, thresholds }) {
     <div class="panel training-console-panel">
       <h2 class="panel-title" id="training-console-title" data-i18n="training_console_title"></h2>
       <p class="training-code"><code>print(f'Epoch {epoch+1}, Loss: {loss.item():.4f}')</code></p>
-      <div id="training-console" class="training-console" role="log" aria-live="off" tabindex="0" aria-labelledby="training-console-title"></div>
+      <div id="training-console" class="training-console" role="log" aria-live="off" tabindex="0" aria-labelledby="training-console-title"><div class="training-console-lines"></div></div>
     </div>
   </div>
   <details class="panel question">
