@@ -24,7 +24,7 @@
 //! Every optimizer field but `kind`, `lr` and `momentum`'s `momentum` may
 //! be left out and takes `torch.optim`'s default; the ranges are PyTorch's
 //! own checks (every number ≥ 0, 0 ≤ β < 1, Nesterov only with μ > 0). The
-//! optimizer object takes only its kind's fields ([`optimizer`]); other
+//! optimizer object takes only its kind's fields (`spec/optimizer.rs`); other
 //! objects ignore fields they do not know (`name`, `description`,
 //! `expected`), as PyTorch's generator does. Without `batches` a run is
 //! full batch. `hidden_activation` may be left out when there is no hidden

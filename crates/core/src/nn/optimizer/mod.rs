@@ -19,7 +19,7 @@
 //! The hyper-parameters are [`OptimizerConfig`], one struct per kind
 //! (`config.rs`); the rules, written once per kind, are in `rules.rs`, and
 //! [`Optimizer::step_tensors`] is the one place they are applied, to a
-//! network's tensors or to any others (a curve's [w], a surface's [w, b]).
+//! network's tensors or to any others (a curve's `[w]`, a surface's `[w, b]`).
 
 use super::gradients::Gradients;
 use super::network::Network;
