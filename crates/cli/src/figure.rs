@@ -299,7 +299,7 @@ fn draw_backprop(args: &BackpropArgs, area: &Area) -> Result<(), CliError> {
 fn draw_training(args: &TrainingArgs, area: &Area) -> Result<(), CliError> {
     let seed = args.seed.unwrap_or(descent_core::data::CHAPTER_SEED);
     let lr = args.lr.unwrap_or(0.01);
-    let mut training = Training::chapter_seeded(seed, OptimizerConfig::Sgd { lr });
+    let mut training = Training::chapter_seeded(seed, OptimizerConfig::sgd(lr));
     training.step(args.epochs.unwrap_or(100));
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 * 7 / 12);
     let style = Style::default();

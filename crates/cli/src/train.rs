@@ -1,5 +1,6 @@
 //! `descent train --spec FILE`: trains a network described in the fixture
-//! format and prints every loss and the final weights as JSON.
+//! format (any optimizer kind, full batch or mini-batches) and prints every
+//! loss — one per optimizer step — and the final weights as JSON.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

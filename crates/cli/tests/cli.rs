@@ -291,7 +291,7 @@ fn bad_specs_exit_2_naming_the_field() {
         ),
         (
             "unknown optimizer",
-            |s| s["optimizer"]["kind"] = json!("rmsprop"),
+            |s| s["optimizer"]["kind"] = json!("lbfgs"),
             "optimizer.kind",
         ),
         (

@@ -12,7 +12,7 @@
 
 //!
 //! Modules, lowest first: `chapter_data`, `data`, `history`, `curve`, `nn`
-//! (networks, backprop, optimizers), `training` (epoch-by-epoch sessions),
+//! (networks, backprop, optimizers), `training` (step-by-step sessions, full batch or in mini-batches),
 //! `spec` (the training-spec format), and `scenes`, one module per scene
 //! with the math that scene shows: `loss` (3.1), `descent` (3.2),
 //! `backprop` (3.3), `training` (3.4). A module only uses modules listed
@@ -33,4 +33,4 @@ pub use history::{Bucket, LossHistory};
 pub use nn::{Activation, Layer, LayerTrace, Loss, Network, Optimizer, OptimizerConfig, Trace};
 pub use scenes::descent::{Descent, Regime};
 pub use spec::{train, Init, Spec, SpecError};
-pub use training::{TrainResult, Training};
+pub use training::{BatchError, Batches, TrainResult, Training};

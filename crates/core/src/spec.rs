@@ -7,17 +7,28 @@
 //!             "hidden_activation": "relu"|"sigmoid"|"tanh"|"identity",
 //!             "output_activation": …},
 //!   "loss": "mse",
-//!   "optimizer": {"kind": "sgd"|"momentum"|"adam", "lr": η,
+//!   "optimizer": {"kind": "sgd"|"momentum"|"adam"|"adamw"|"rmsprop"|"adagrad",
+//!                 "lr": η, "weight_decay": λ,               (every kind; 0, adamw 0.01)
 //!                 "momentum": μ, "nesterov": bool,          (momentum)
-//!                 "betas": [β₁, β₂], "eps": ε},             (adam, optional)
+//!                 "betas": [β₁, β₂], "eps": ε,              (adam, adamw)
+//!                 "alpha": α, "eps": ε, "momentum": μ,
+//!                 "centered": bool,                         (rmsprop)
+//!                 "lr_decay": d, "eps": ε,
+//!                 "initial_accumulator_value": s₀},         (adagrad)
 //!   "epochs": int,
+//!   "batches": {"size": k, "order": [[permutation of 0..N−1] per epoch]},  (optional)
 //!   "data": {"x": [[…] per sample], "y": [[…] per sample]},
 //!   "init": {"layers": [{"weight": [[…] per unit], "bias": […]}, …]}  or  "seed": int }
 //! ```
 //!
-//! Other fields (`name`, `description`, `expected`) are ignored, as they are
-//! in PyTorch's generator. `hidden_activation` may be left out when there is
-//! no hidden layer. Numbers are read exactly as written (`float_roundtrip`).
+//! Every optimizer field but `kind`, `lr` and `momentum`'s `momentum` may
+//! be left out and takes `torch.optim`'s default; the ranges are PyTorch's
+//! own checks (every number ≥ 0, 0 ≤ β < 1, Nesterov only with μ > 0). The
+//! optimizer object takes only its kind's fields (`spec/optimizer.rs`); other
+//! objects ignore fields they do not know (`name`, `description`,
+//! `expected`), as PyTorch's generator does. Without `batches` a run is
+//! full batch. `hidden_activation` may be left out when there is no hidden
+//! layer. Numbers are read exactly as written (`float_roundtrip`).
 //!
 //! Reading happens in two steps: serde checks every value's type and range
 //! where it stands ([`de`], with the path from `serde_path_to_error`), then
@@ -27,14 +38,16 @@
 
 use std::fmt;
 
-use nalgebra::{DMatrix, DVector};
+use nalgebra::DMatrix;
 use serde_json::Value;
 
 use crate::nn::shape::parameter_count;
 use crate::nn::{Activation, Layer, Loss, Network, OptimizerConfig, ShapeError};
-use crate::training::{TrainResult, Training};
+use crate::training::{BatchError, Batches, TrainResult, Training};
 
 mod de;
+mod layers;
+mod optimizer;
 
 /// The most epochs a spec may ask for ([`train`] keeps every loss).
 pub const MAX_EPOCHS: u64 = 10_000_000;
@@ -93,6 +106,18 @@ impl SpecError {
     }
 }
 
+impl SpecError {
+    /// A mini-batch error, named by the spec field it comes from.
+    fn of_batches(e: BatchError) -> Self {
+        let path = match (&e, e.order()) {
+            (BatchError::ZeroSize, _) => "batches.size".to_owned(),
+            (_, Some(order)) => format!("batches.order[{order}]"),
+            (_, None) => "batches.order".to_owned(),
+        };
+        Self::new(path, e.problem())
+    }
+}
+
 impl fmt::Display for SpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // One line, whatever the parts contain.
@@ -127,8 +152,10 @@ pub struct Spec {
     pub loss: Loss,
     /// The optimizer.
     pub optimizer: OptimizerConfig,
-    /// Full-batch epochs to train.
+    /// Epochs to train.
     pub epochs: u64,
+    /// Mini-batches, one order per epoch; `None`: full batch.
+    pub batches: Option<Batches>,
     /// Inputs, N × n_in.
     pub x: DMatrix<f64>,
     /// Targets, N × n_out.
@@ -153,7 +180,12 @@ impl Spec {
             let path = if path == "." { "spec".to_owned() } else { path };
             SpecError::new(path, e.into_inner().to_string())
         })?;
-        root.check()
+        let keys = value
+            .get("optimizer")
+            .and_then(Value::as_object)
+            .map(|map| map.keys().map(String::as_str).collect::<Vec<_>>())
+            .unwrap_or_default();
+        root.check(&keys)
     }
 
     /// The initial network.
@@ -188,15 +220,21 @@ impl Spec {
         }
     }
 
-    /// A training session at epoch 0.
+    /// A training session at step 0.
     pub fn training(&self) -> Result<Training, SpecError> {
-        Training::new(
+        let training = Training::new(
             self.network()?,
             self.optimizer,
             self.x.clone(),
             self.y.clone(),
         )
-        .map_err(SpecError::of_shape)
+        .map_err(SpecError::of_shape)?;
+        match &self.batches {
+            None => Ok(training),
+            Some(batches) => training
+                .with_batches(batches.clone())
+                .map_err(SpecError::of_batches),
+        }
     }
 }
 
@@ -214,8 +252,9 @@ fn required<T>(value: Option<T>, path: &str) -> Result<T, SpecError> {
 }
 
 impl de::Root {
-    /// How the values fit together, then the spec.
-    fn check(self) -> Result<Spec, SpecError> {
+    /// How the values fit together, then the spec; `optimizer_keys` are
+    /// the names of the optimizer's fields.
+    fn check(self, optimizer_keys: &[&str]) -> Result<Spec, SpecError> {
         let model = required(self.model, "model")?.0;
         let layers = sizes(required(model.layers, "model.layers")?.0)?;
         let hidden_activation = match model.hidden_activation {
@@ -226,7 +265,10 @@ impl de::Root {
         let de::Named(output_activation) =
             required(model.output_activation, "model.output_activation")?;
         let de::Named(loss) = required(self.loss, "loss")?;
-        let optimizer = optimizer(required(self.optimizer, "optimizer")?.0)?;
+        let optimizer = optimizer::optimizer(
+            required(self.optimizer, "optimizer")?.0,
+            optimizer_keys.iter().copied(),
+        )?;
         let de::Count(epochs) = required(self.epochs, "epochs")?;
         if epochs > MAX_EPOCHS {
             return Err(SpecError::new(
@@ -270,11 +312,15 @@ impl de::Root {
                 ),
             ));
         }
-        let x = rows(&x, "data.x", n_in, "model.layers[0]")?;
-        let y = rows(&y, "data.y", n_out, "the last of model.layers")?;
+        let batches = match self.batches {
+            Some(de::Object(batches)) => Some(read_batches(batches, epochs, x.len())?),
+            None => None,
+        };
+        let x = layers::rows(&x, "data.x", n_in, "model.layers[0]")?;
+        let y = layers::rows(&y, "data.y", n_out, "the last of model.layers")?;
 
         let init = match (self.init, self.seed) {
-            (Some(de::Object(init)), _) => Init::Layers(init_layers(init, &layers)?),
+            (Some(de::Object(init)), _) => Init::Layers(layers::init_layers(init, &layers)?),
             (None, Some(de::Count(seed))) => Init::Seed(seed),
             (None, None) => {
                 return Err(SpecError::new(
@@ -296,11 +342,39 @@ impl de::Root {
             loss,
             optimizer,
             epochs,
+            batches,
             x,
             y,
             init,
         })
     }
+}
+
+/// `batches`: a size, and one order per epoch, each a permutation of the
+/// `samples` indices.
+fn read_batches(batches: de::Batches, epochs: u64, samples: usize) -> Result<Batches, SpecError> {
+    let de::Size(size) = required(batches.size, "batches.size")?;
+    let orders = required(batches.order, "batches.order")?.0;
+    if orders.len() as u64 != epochs {
+        return Err(SpecError::new(
+            "batches.order",
+            format!(
+                "expected {epochs} orders (one per epoch), got {}",
+                orders.len()
+            ),
+        ));
+    }
+    let orders = orders
+        .into_iter()
+        .map(|order| {
+            order
+                .0
+                .into_iter()
+                .map(|de::Count(i)| usize::try_from(i).unwrap_or(usize::MAX))
+                .collect()
+        })
+        .collect();
+    Batches::new(size, orders, samples).map_err(SpecError::of_batches)
 }
 
 /// Layer sizes: at least two, at most [`MAX_PARAMETERS`] parameters (each
@@ -316,141 +390,6 @@ fn sizes(list: Vec<de::Size>) -> Result<Vec<usize>, SpecError> {
         ));
     }
     Ok(sizes)
-}
-
-fn optimizer(map: de::Optimizer) -> Result<OptimizerConfig, SpecError> {
-    let de::Text(kind) = required(map.kind, "optimizer.kind")?;
-    let de::NonNegative(lr) = required(map.lr, "optimizer.lr")?;
-    match kind.as_str() {
-        "sgd" => Ok(OptimizerConfig::Sgd { lr }),
-        "momentum" => {
-            let de::NonNegative(momentum) = required(map.momentum, "optimizer.momentum")?;
-            let nesterov = map.nesterov.is_some_and(|de::Flag(on)| on);
-            if nesterov && momentum == 0.0 {
-                return Err(SpecError::new(
-                    "optimizer.nesterov",
-                    "needs a momentum above 0",
-                ));
-            }
-            Ok(OptimizerConfig::Momentum {
-                lr,
-                momentum,
-                nesterov,
-            })
-        }
-        "adam" => {
-            let (beta1, beta2) = match map.betas.map(|list| list.0) {
-                None => (0.9, 0.999),
-                Some(betas) => match betas[..] {
-                    [de::Beta(beta1), de::Beta(beta2)] => (beta1, beta2),
-                    _ => {
-                        return Err(SpecError::new(
-                            "optimizer.betas",
-                            format!("expected 2 numbers [β₁, β₂], got {}", betas.len()),
-                        ))
-                    }
-                },
-            };
-            let eps = map.eps.map_or(1e-8, |de::NonNegative(eps)| eps);
-            Ok(OptimizerConfig::Adam {
-                lr,
-                beta1,
-                beta2,
-                eps,
-            })
-        }
-        other => Err(SpecError::new(
-            "optimizer.kind",
-            format!(
-                "unknown optimizer {other:?} ({})",
-                OptimizerConfig::KINDS.join(", ")
-            ),
-        )),
-    }
-}
-
-/// Checks that `list` has `width` numbers.
-fn width(list: &[de::Number], path: &str, width: usize, why: &str) -> Result<(), SpecError> {
-    if list.len() == width {
-        Ok(())
-    } else {
-        Err(SpecError::new(
-            path,
-            format!("expected {width} value(s){why}, got {}", list.len()),
-        ))
-    }
-}
-
-/// Data rows (one per sample, counted already), each of `width` numbers:
-/// every width is checked before the matrix is allocated.
-fn rows(
-    list: &[de::List<de::Number, de::NumbersWhat>],
-    path: &str,
-    columns: usize,
-    width_from: &str,
-) -> Result<DMatrix<f64>, SpecError> {
-    let why = format!(" ({width_from} = {columns})");
-    for (i, row) in list.iter().enumerate() {
-        width(&row.0, &format!("{path}[{i}]"), columns, &why)?;
-    }
-    let values: Vec<f64> = list
-        .iter()
-        .flat_map(|row| row.0.iter().map(|de::Number(v)| *v))
-        .collect();
-    Ok(DMatrix::from_row_slice(list.len(), columns, &values))
-}
-
-fn init_layers(init: de::Init, sizes: &[usize]) -> Result<Vec<Layer>, SpecError> {
-    let list = required(init.layers, "init.layers")?.0;
-    let expected = sizes.len() - 1;
-    if list.len() != expected {
-        return Err(SpecError::new(
-            "init.layers",
-            format!(
-                "expected {expected} layer(s) (one per pair in model.layers), got {}",
-                list.len()
-            ),
-        ));
-    }
-    list.into_iter()
-        .enumerate()
-        .map(|(l, de::Object(layer))| {
-            let path = format!("init.layers[{l}]");
-            let (inputs, outputs) = (sizes[l], sizes[l + 1]);
-            let weight_path = format!("{path}.weight");
-            let weight_rows = required(layer.weight, &weight_path)?.0;
-            let widths: Vec<usize> = weight_rows.iter().map(|r| r.0.len()).collect();
-            let uniform = widths.windows(2).all(|w| w[0] == w[1]);
-            if weight_rows.len() != outputs || (uniform && widths.first() != Some(&inputs)) {
-                let got_cols = widths.first().copied().unwrap_or(0);
-                return Err(SpecError::new(
-                    weight_path,
-                    format!(
-                        "expected {outputs}×{inputs}, got {}×{got_cols}",
-                        weight_rows.len()
-                    ),
-                ));
-            }
-            let weight = rows(
-                &weight_rows,
-                &weight_path,
-                inputs,
-                &format!("model.layers[{l}]"),
-            )?;
-            let bias_path = format!("{path}.bias");
-            let bias = required(layer.bias, &bias_path)?.0;
-            width(
-                &bias,
-                &bias_path,
-                outputs,
-                &format!(" (model.layers[{}] = {outputs})", l + 1),
-            )?;
-            Ok(Layer::new(
-                weight,
-                DVector::from_iterator(outputs, bias.into_iter().map(|de::Number(b)| b)),
-            ))
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! reused from epoch to epoch: for `[1, H, 1]` networks (the chapter's) the
 //! sweep over sorted samples when the hidden units are ReLU, else the fused
 //! elementwise pass; the general layer-by-layer pass for any other shape.
+//! Mini-batches, whose samples change each step, never take the sweep.
 
 use nalgebra::DMatrix;
 
@@ -45,6 +46,21 @@ impl Workspace {
             )))
         } else {
             Buffers::Fused(fast::Scratch::default())
+        };
+        Self {
+            gradients: Gradients::zeros(network),
+            buffers,
+        }
+    }
+
+    /// Buffers for `network` on mini-batches of `samples` rows, whose
+    /// samples change from pass to pass: the fused or the general pass,
+    /// never the sweep (which sorts one data set once).
+    pub(crate) fn for_batches(network: &Network, samples: usize) -> Self {
+        let buffers = if fast::applies(network.layers()) {
+            Buffers::Fused(fast::Scratch::default())
+        } else {
+            Buffers::General(Trace::new(network.layers(), samples))
         };
         Self {
             gradients: Gradients::zeros(network),

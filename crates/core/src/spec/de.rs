@@ -33,6 +33,8 @@ pub(super) struct Root {
     pub init: Option<Object<Init>>,
     #[serde(default, deserialize_with = "present")]
     pub seed: Option<Count>,
+    #[serde(default, deserialize_with = "present")]
+    pub batches: Option<Object<Batches>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +61,24 @@ pub(super) struct Optimizer {
     pub betas: Option<List<Beta, BetasWhat>>,
     #[serde(default, deserialize_with = "present")]
     pub eps: Option<NonNegative>,
+    #[serde(default, deserialize_with = "present")]
+    pub weight_decay: Option<NonNegative>,
+    #[serde(default, deserialize_with = "present")]
+    pub alpha: Option<NonNegative>,
+    #[serde(default, deserialize_with = "present")]
+    pub centered: Option<Flag>,
+    #[serde(default, deserialize_with = "present")]
+    pub lr_decay: Option<NonNegative>,
+    #[serde(default, deserialize_with = "present")]
+    pub initial_accumulator_value: Option<NonNegative>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Batches {
+    #[serde(default, deserialize_with = "present")]
+    pub size: Option<Size>,
+    #[serde(default, deserialize_with = "present")]
+    pub order: Option<List<List<Count, IndicesWhat>, OrdersWhat>>,
 }
 
 /// Rows of numbers, one per sample (or per unit, for a weight).
@@ -155,7 +175,7 @@ impl<'de> Deserialize<'de> for Beta {
     }
 }
 
-/// A non-negative integer (epochs, a seed).
+/// A non-negative integer (epochs, a seed, a sample's index).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Count(pub u64);
 
@@ -336,6 +356,8 @@ what! {
     SamplesWhat = "an array of rows, one per sample";
     UnitsWhat = "an array of rows, one per unit";
     LayersWhat = "an array of layers";
+    OrdersWhat = "an array of orders, one per epoch";
+    IndicesWhat = "an array of sample indices";
 }
 
 /// A JSON array of `T`s; `W` says what it should hold.

@@ -49,8 +49,9 @@ fn errors_name_the_field() {
             Box::new(|v| v["model"]["hidden_activation"] = "swish".into()),
         ),
         (
-            "optimizer.kind: unknown optimizer \"rmsprop\" (sgd, momentum, adam)",
-            Box::new(|v| v["optimizer"]["kind"] = "rmsprop".into()),
+            "optimizer.kind: unknown optimizer \"lbfgs\" \
+             (sgd, momentum, adam, adamw, rmsprop, adagrad)",
+            Box::new(|v| v["optimizer"]["kind"] = "lbfgs".into()),
         ),
         ("loss: unknown loss \"mae\" (mse)", Box::new(|v| v["loss"] = "mae".into())),
         (
@@ -185,7 +186,7 @@ fn unknown_fields_are_ignored_as_before() {
         error_of(|v| {
             v["expected"] = serde_json::json!({"loss": [1.0]});
             v["description"] = "a run".into();
-            v["optimizer"]["momentum"] = 0.5.into();
+            v["model"]["note"] = "a comment".into();
         }),
         "ok"
     );
@@ -195,7 +196,7 @@ fn unknown_fields_are_ignored_as_before() {
 fn numbers_are_read_exactly() {
     let text = SMALL.replace("\"lr\": 0.1", "\"lr\": 0.30000000000000004");
     let spec = Spec::from_json(&text).expect("valid");
-    assert_eq!(spec.optimizer, OptimizerConfig::Sgd { lr: 0.1 + 0.2 });
+    assert_eq!(spec.optimizer, OptimizerConfig::sgd(0.1 + 0.2));
 }
 
 #[test]
@@ -281,4 +282,67 @@ fn network_errors_are_named_by_the_spec_field() {
         bad.network().err().map(|e| e.to_string()),
         Some("init.layers[1].weight: expected 1×2, got 1×3".into())
     );
+}
+
+#[test]
+fn batches_are_read_and_checked() {
+    let with = |batches: Value| {
+        error_of(move |v| {
+            v["epochs"] = 2.into();
+            v["batches"] = batches.clone();
+        })
+    };
+    assert_eq!(
+        with(serde_json::json!({"size": 1, "order": [[1, 0], [0, 1]]})),
+        "ok"
+    );
+    let cases = [
+        (
+            serde_json::json!({"size": 0, "order": [[1, 0], [0, 1]]}),
+            "batches.size: must be a positive integer (got 0)",
+        ),
+        (
+            serde_json::json!({"order": [[1, 0], [0, 1]]}),
+            "batches.size: missing",
+        ),
+        (serde_json::json!({"size": 1}), "batches.order: missing"),
+        (
+            serde_json::json!({"size": 1, "order": [[1, 0]]}),
+            "batches.order: expected 2 orders (one per epoch), got 1",
+        ),
+        (
+            serde_json::json!({"size": 1, "order": [[1, 0], [1, 1]]}),
+            "batches.order[1]: not a permutation of 0..1 (1 appears twice)",
+        ),
+        (
+            serde_json::json!({"size": 1, "order": [[1, 0], [0, 2]]}),
+            "batches.order[1]: not a permutation of 0..1 (2 is out of range)",
+        ),
+        (
+            serde_json::json!({"size": 1, "order": [[1, 0], [0]]}),
+            "batches.order[1]: not a permutation of 0..1 (1 indices for 2 samples)",
+        ),
+        (
+            serde_json::json!({"size": 1, "order": [[1, 0], [0, -1]]}),
+            "batches.order[1][1]: must be a non-negative integer (got -1)",
+        ),
+        (
+            serde_json::json!({"size": 1, "order": [[1, 0], 3]}),
+            "batches.order[1]: expected an array of sample indices, got 3",
+        ),
+        (
+            serde_json::json!([1]),
+            "batches: expected an object, got an array",
+        ),
+    ];
+    for (batches, expected) in cases {
+        assert_eq!(with(batches), expected);
+    }
+
+    let mut value: Value = serde_json::from_str(SMALL).expect("valid");
+    value["epochs"] = 2.into();
+    value["batches"] = serde_json::json!({"size": 1, "order": [[1, 0], [0, 1]]});
+    let spec = Spec::from_value(&value).expect("valid");
+    let run = train(&spec).expect("trains");
+    assert_eq!(run.losses.len(), 4);
 }

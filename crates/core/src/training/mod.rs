@@ -1,13 +1,17 @@
-//! Full-batch training, one epoch at a time (section 3.4).
+//! Training, one optimizer step at a time (section 3.4): full batch, or in
+//! mini-batches given as data ([`Batches`]).
 //!
-//! Each epoch is the chapter's loop body:
+//! Each full-batch epoch is the chapter's loop body:
 //! ```text
 //! outputs = model(X); loss = criterion(outputs, y)    forward, loss recorded
 //! optimizer.zero_grad(); loss.backward()              backward
 //! optimizer.step()                                    update
 //! ```
-//! The loss of an epoch is the loss **before** its update, so the first
-//! recorded loss is the loss at the initial weights. A run stops at, and
+//! With mini-batches each epoch visits the samples in its order, in
+//! consecutive batches of k, and takes that loop body once per batch, on
+//! the batch alone. Either way one loss is recorded per step: the loss
+//! **before** its update (of the whole data, or of the batch), so the
+//! first recorded loss is at the initial weights. A run stops at, and
 //! records, its first non-finite loss, without updating; it is `diverged`
 //! when any loss was non-finite or above [`LOSS_LIMIT`]. Nothing panics on
 //! bad numbers.
@@ -20,6 +24,11 @@ use crate::history::{LossHistory, LOSS_LIMIT};
 use crate::nn::pass::Workspace;
 use crate::nn::{Activation, Gradients, Network, Optimizer, OptimizerConfig, ShapeError};
 
+mod batches;
+
+use batches::MiniBatches;
+pub use batches::{BatchError, Batches};
+
 /// A training session: network, optimizer, data and where the run is.
 #[derive(Clone, Debug)]
 pub struct Training {
@@ -29,7 +38,9 @@ pub struct Training {
     x: DMatrix<f64>,
     y: DMatrix<f64>,
     workspace: Workspace,
-    epoch: u64,
+    /// `None`: full batch.
+    batches: Option<Box<MiniBatches>>,
+    steps: u64,
     last_loss: Option<f64>,
     diverged: bool,
     halted: bool,
@@ -64,12 +75,42 @@ impl Training {
             network,
             x,
             y,
-            epoch: 0,
+            batches: None,
+            steps: 0,
             last_loss: None,
             diverged: false,
             halted: false,
             history: LossHistory::default(),
         }
+    }
+
+    /// The same session at step 0, training in `batches` instead of full
+    /// batch (the batches must be for this session's N samples).
+    pub fn with_batches(mut self, batches: Batches) -> Result<Self, BatchError> {
+        if batches.samples() != self.x.nrows() {
+            return Err(BatchError::Samples {
+                expected: self.x.nrows(),
+                got: batches.samples(),
+            });
+        }
+        self.batches = Some(Box::new(MiniBatches::new(
+            batches,
+            &self.initial,
+            &self.x,
+            &self.y,
+        )));
+        self.reset();
+        Ok(self)
+    }
+
+    /// The mini-batches, or `None` for full batch.
+    pub fn batches(&self) -> Option<&Batches> {
+        self.batches.as_deref().map(MiniBatches::batches)
+    }
+
+    /// Optimizer steps per epoch: 1 for full batch, ⌈N / k⌉ in mini-batches.
+    pub fn steps_per_epoch(&self) -> u64 {
+        self.batches().map_or(1, Batches::steps_per_epoch)
     }
 
     /// The chapter's program: its 100 points, `Linear(1,10) → ReLU →
@@ -94,16 +135,21 @@ impl Training {
         Self::build(network, optimizer, x, y)
     }
 
-    /// One full-batch epoch: forward → loss (recorded) → backward → update.
+    /// One optimizer step: forward → loss (recorded) → backward → update,
+    /// on the whole data (full batch: an epoch) or on the next mini-batch.
     /// Returns the recorded loss, or `None` when the run has stopped at a
-    /// non-finite loss (then nothing happens).
-    pub fn epoch(&mut self) -> Option<f64> {
+    /// non-finite loss (then nothing happens), or in mini-batches with no
+    /// orders at all.
+    pub fn update(&mut self) -> Option<f64> {
         if self.halted {
             return None;
         }
-        let loss = self.workspace.pass(&self.network, &self.x, &self.y);
-        self.history.push(self.epoch, loss);
-        self.epoch += 1;
+        let loss = match &mut self.batches {
+            None => self.workspace.pass(&self.network, &self.x, &self.y),
+            Some(batches) => batches.pass(&self.network, &self.x, &self.y)?,
+        };
+        self.history.push(self.steps, loss);
+        self.steps += 1;
         self.last_loss = Some(loss);
         if !loss.is_finite() {
             self.halted = true;
@@ -113,23 +159,44 @@ impl Training {
         if loss > LOSS_LIMIT {
             self.diverged = true;
         }
-        self.optimizer
-            .step(&mut self.network, self.workspace.gradients());
+        let gradients = match &self.batches {
+            None => self.workspace.gradients(),
+            Some(batches) => batches.gradients(),
+        };
+        self.optimizer.step(&mut self.network, gradients);
         Some(loss)
     }
 
-    /// Up to `n` epochs; returns how many were run (fewer only when the run
-    /// stopped at a non-finite loss).
-    pub fn step(&mut self, n: u64) -> u64 {
-        up_to(n, || self.epoch())
+    /// One epoch: one full-batch step, or the mini-batch steps left in the
+    /// current epoch. Returns the last recorded loss, or `None` when no
+    /// step was taken.
+    pub fn epoch(&mut self) -> Option<f64> {
+        let mut loss = self.update()?;
+        while self.batches.as_ref().is_some_and(|b| b.mid_epoch()) {
+            match self.update() {
+                Some(next) => loss = next,
+                None => break,
+            }
+        }
+        Some(loss)
     }
 
-    /// Back to epoch 0: the initial weights, a fresh optimizer, no history.
+    /// Up to `n` optimizer steps (full batch: epochs); returns how many
+    /// were taken (fewer only when the run stopped at a non-finite loss).
+    pub fn step(&mut self, n: u64) -> u64 {
+        up_to(n, || self.update())
+    }
+
+    /// Back to step 0: the initial weights, a fresh optimizer, the first
+    /// batch of the first epoch, no history.
     pub fn reset(&mut self) {
         self.network = self.initial.clone();
         self.optimizer.reset();
         self.workspace = Workspace::new(&self.network, &self.x, &self.y);
-        self.epoch = 0;
+        if let Some(batches) = &mut self.batches {
+            batches.reset(&self.network, &self.x, &self.y);
+        }
+        self.steps = 0;
         self.last_loss = None;
         self.diverged = false;
         self.halted = false;
@@ -166,15 +233,23 @@ impl Training {
         &self.y
     }
 
-    /// The gradients of the last epoch, at the weights *before* its update
-    /// (zeros before the first epoch).
+    /// The gradients of the last step (of its batch), at the weights
+    /// *before* its update (zeros before the first step).
     pub fn gradients(&self) -> &Gradients {
-        self.workspace.gradients()
+        match &self.batches {
+            None => self.workspace.gradients(),
+            Some(batches) => batches.gradients(),
+        }
     }
 
-    /// Epochs run so far (= losses recorded).
+    /// Epochs begun so far; full batch, one per loss recorded.
     pub fn epochs(&self) -> u64 {
-        self.epoch
+        self.batches.as_ref().map_or(self.steps, |b| b.epochs())
+    }
+
+    /// Optimizer steps taken so far (= losses recorded).
+    pub fn steps(&self) -> u64 {
+        self.steps
     }
 
     /// The last recorded loss.
@@ -202,8 +277,9 @@ impl Training {
 /// The outcome of [`Training::run`]: every loss and the final weights.
 #[derive(Clone, Debug)]
 pub struct TrainResult {
-    /// The loss of each epoch before its update, up to and including the
-    /// first non-finite one.
+    /// The loss of each step before its update (one per epoch full batch,
+    /// one per batch in mini-batches), up to and including the first
+    /// non-finite one.
     pub losses: Vec<f64>,
     /// The network after the last update.
     pub network: Network,
@@ -212,13 +288,14 @@ pub struct TrainResult {
 }
 
 impl Training {
-    /// Runs up to `epochs` more epochs, recording every loss, and hands
-    /// back the losses and the final weights.
+    /// Runs up to `epochs` more epochs' worth of steps, recording every
+    /// loss, and hands back the losses and the final weights.
     pub fn run(mut self, epochs: u64) -> TrainResult {
-        // Reserve for the epochs asked, up to a million (more grows as it goes).
-        let mut losses = Vec::with_capacity(usize::try_from(epochs.min(1 << 20)).unwrap_or(0));
-        for _ in 0..epochs {
-            match self.epoch() {
+        let steps = epochs.saturating_mul(self.steps_per_epoch());
+        // Reserve for the steps asked, up to a million (more grows as it goes).
+        let mut losses = Vec::with_capacity(usize::try_from(steps.min(1 << 20)).unwrap_or(0));
+        for _ in 0..steps {
+            match self.update() {
                 Some(loss) => losses.push(loss),
                 None => break,
             }
@@ -232,7 +309,7 @@ impl Training {
 }
 
 /// Runs `epoch` up to `n` times, stopping at the first `None`; returns how
-/// many epochs ran.
+/// many times it ran.
 pub(crate) fn up_to(n: u64, mut epoch: impl FnMut() -> Option<f64>) -> u64 {
     let mut done = 0;
     while done < n && epoch().is_some() {
@@ -242,55 +319,4 @@ pub(crate) fn up_to(n: u64, mut epoch: impl FnMut() -> Option<f64>) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chapter_prints_the_chapters_losses() {
-        let mut training = Training::chapter();
-        let mut printed = Vec::new();
-        for epoch in 1..=chapter_data::EPOCHS {
-            let loss = training.epoch().unwrap_or(f64::NAN);
-            if epoch % 20 == 0 {
-                printed.push(format!("Epoch {epoch}, Loss: {loss:.4}"));
-            }
-        }
-        assert_eq!(
-            printed,
-            [
-                "Epoch 20, Loss: 1.2027",
-                "Epoch 40, Loss: 1.0303",
-                "Epoch 60, Loss: 0.9236",
-                "Epoch 80, Loss: 0.8581",
-                "Epoch 100, Loss: 0.8179"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_large_learning_rate_stops_without_panicking() {
-        let mut training = Training::chapter();
-        training.set_learning_rate(0.05);
-        let done = training.step(1000);
-        assert!(done < 1000);
-        assert!(training.diverged() && training.halted());
-        assert!(training.loss().is_some_and(|l| !l.is_finite()));
-        assert_eq!(training.step(5), 0);
-        training.reset();
-        training.set_learning_rate(0.01);
-        assert_eq!(training.step(10), 10);
-        assert!(!training.diverged());
-    }
-
-    #[test]
-    fn history_stays_bounded() {
-        let mut training = Training::chapter_seeded(3, OptimizerConfig::adam(0.01));
-        training.step(5000);
-        assert!(training.history().buckets().len() <= training.history().capacity());
-        assert_eq!(
-            training.history().first(),
-            Some(training.history().buckets()[0].first)
-        );
-        assert!(training.loss().is_some_and(|l| l < 5.0));
-    }
-}
+mod tests;
