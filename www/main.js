@@ -121,9 +121,10 @@ async function boot() {
   const copyButton = document.getElementById('copy-link');
   copyButton.addEventListener('click', async () => {
     const link = shareLink({ ...shell, lang: language() }, handle.link());
+    // What was copied, for tests and for a host that reads it, before the clipboard answers.
+    copyButton.dataset.link = link;
     const copied = await copyText(link);
     copyButton.textContent = t(copied ? 'link_copied' : 'link_not_copied');
-    copyButton.dataset.link = link;
     setTimeout(() => {
       copyButton.textContent = t('copy_link');
     }, 2500);
