@@ -59,11 +59,23 @@ fn charts<'a, DB: DrawingBackend>(
     Ok((top, bottom))
 }
 
+/// The two halves, split so that both charts get the same plot height (the
+/// bottom one also carries the e axis's numbers and name).
 fn split<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    style: &Style,
 ) -> (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>) {
     let height = area.dim_in_pixel().1;
-    area.split_vertically(height / 2)
+    let axis = style.px(LABEL_X - TOP_LABEL_X).min(height / 3);
+    area.split_vertically((height - axis) / 2)
+}
+
+/// How many y ticks fit a chart of plot height `plot` (backend pixels):
+/// `most` when there is room, fewer (at least 2) so numbers never touch.
+fn y_ticks(plot: i32, most: usize, style: &Style) -> usize {
+    let line = style.font(12.0) * 1.5;
+    let fit = (f64::from(plot.max(0)) / line).floor() as usize + 1;
+    fit.clamp(2, most)
 }
 
 /// Draws what does not move: both axes, e² and |e|, 2e and sign(e) with
@@ -76,7 +88,7 @@ pub fn draw_background<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let palette = style.palette();
     area.fill(&palette.background)?;
-    let halves = split(area);
+    let halves = split(area, style);
     let (mut top, mut bottom) = charts(&halves, reach, style)?;
     let label_font = ("sans-serif", style.font(12.0))
         .into_font()
@@ -84,10 +96,12 @@ pub fn draw_background<DB: DrawingBackend>(
     let desc_font = ("sans-serif", style.font(13.0))
         .into_font()
         .color(&palette.axis);
-    for (chart, y_desc, x_desc, y_labels) in [
+    for (chart, y_desc, x_desc, most) in [
         (&mut top, &text.loss_axis, None, 5),
         (&mut bottom, &text.slope_axis, Some(&text.error_axis), 3),
     ] {
+        let plot = chart.plotting_area().dim_in_pixel().1;
+        let y_labels = y_ticks(i32::try_from(plot).unwrap_or(i32::MAX), most, style);
         let mut mesh = chart.configure_mesh();
         mesh_look(&mut mesh, style, label_font.clone(), desc_font.clone())
             .x_labels(7)
@@ -150,7 +164,9 @@ pub fn draw_background<DB: DrawingBackend>(
     }
 
     // Names: a strip above each chart, clear of the curves and of every
-    // residual drawn on them.
+    // residual drawn on them. (Where the bottom strip's names end, and its
+    // text row, for the kink's note.)
+    let (mut legend_end, mut legend_row) = (0, 0);
     for (chart, high, names) in [
         (
             &top,
@@ -170,6 +186,7 @@ pub fn draw_background<DB: DrawingBackend>(
         ),
     ] {
         let (left, plot_top) = chart.backend_coord(&(-reach, high));
+        legend_row = plot_top - style.offset(LEGEND / 2.0 + 2.0) - style.offset(8.0);
         let y = plot_top - style.offset(LEGEND / 2.0 + 2.0);
         let mut x = left + style.offset(4.0);
         for (name, colour, dashed) in names {
@@ -191,15 +208,31 @@ pub fn draw_background<DB: DrawingBackend>(
             area.draw(&Text::new(name.clone(), at, words))?;
             x = at.0 + text_width(name, 13.0, style) + style.offset(18.0);
         }
+        legend_end = x;
     }
     // The kink of |e|: its slope jumps at 0. The note sits in the top-left
     // corner of the derivative chart (2e and sign(e) are negative there,
-    // so it is always free), with a leader to the jump.
+    // so it is always free), with a leader to the jump; when the chart is
+    // too short for a line of words above the curves (projector mode on a
+    // small screen), it sits after the names in the strip above the chart.
     let kink_font = ("sans-serif", style.font(12.5)).into_font().color(&INK);
     let (corner_x, corner_y) = bottom.backend_coord(&(-reach, 2.3 * reach));
+    let (right_x, _) = bottom.backend_coord(&(reach, 0.0));
     let (jump_x, jump_y) = bottom.backend_coord(&(0.0, 1.0));
-    let note = (corner_x + style.offset(8.0), corner_y + style.offset(4.0));
     let note_width = text_width(&text.kink, 12.5, style);
+    let line = (style.font(12.5) * 1.3) as i32;
+    let short = jump_y - corner_y < 2 * line;
+    let in_strip = short && legend_end + note_width <= right_x;
+    let note = if in_strip {
+        (legend_end, legend_row)
+    } else {
+        (corner_x + style.offset(8.0), corner_y + style.offset(4.0))
+    };
+    if short && !in_strip {
+        // No room anywhere for words that would not cross a curve: the
+        // jump keeps its open circle and the words are left out.
+        return kink_marker(&mut top, style);
+    }
     area.draw(&Text::new(text.kink.clone(), note, kink_font))?;
     // The leader leaves the note below its middle when there is height for
     // it, else from its right end.
@@ -227,6 +260,14 @@ pub fn draw_background<DB: DrawingBackend>(
             INK.mix(0.6).stroke_width(style.px(1.0)),
         ))?;
     }
+    kink_marker(&mut top, style)
+}
+
+/// The marker under e = 0 on the loss chart, where |e| has its kink.
+fn kink_marker<DB: DrawingBackend>(
+    top: &mut LinearChart<'_, DB>,
+    style: &Style,
+) -> Result<(), DrawError> {
     top.draw_series(std::iter::once(
         EmptyElement::at((0.0, 0.0))
             + TriangleMarker::new((0, style.offset(9.0)), style.px(5.0) as i32, INK.filled()),
@@ -243,7 +284,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     style: &Style,
     text: &LossText,
 ) -> Result<(), DrawError> {
-    let halves = split(area);
+    let halves = split(area, style);
     let (top, bottom) = charts(&halves, reach, style)?;
     let largest = fit.largest_residual();
     let residuals: Vec<f64> = fit.residuals().collect();

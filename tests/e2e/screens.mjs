@@ -1,0 +1,51 @@
+// What the layout checks share, in Chromium (tests/e2e/layout.test.mjs) and
+// in Firefox (tests/firefox/screens.test.mjs): each scene's picture and the
+// controls that change it, and the measures read in the page.
+
+import assert from 'node:assert/strict';
+
+export const SCENES = ['loss', 'descent', 'backprop', 'training'];
+export const LANGS = ['en', 'zh'];
+/** Each scene's main picture, and the controls that change it. */
+export const PICTURE = { loss: '#loss-scatter', descent: '#descent-curve-canvas', backprop: '#backprop-canvas', training: '#training-fit-canvas' };
+export const CONTROLS = {
+  loss: ['#loss-w', '#loss-b'],
+  descent: ['#descent-lr', '#descent-play', '#descent-step'],
+  backprop: ['#backprop-step', '#backprop-reset'],
+  training: ['#training-lr', '#training-play', '#training-step'],
+};
+/** What 3.3's one screen must hold, besides the graph and the step buttons. */
+export const BACKPROP_SCREEN = ['[data-control="back"]', '[data-control="all"]', '#backprop-progress', '#backprop-current', '[data-product="dL_dW2"]', '[data-product="dL_dW1"]'];
+
+/** In the page: the boxes of `selectors` (each its first match) against the viewport. */
+export function boxes(selectors) {
+  return selectors.map((selector) => {
+    const el = document.querySelector(selector);
+    if (!el) return { selector, missing: true };
+    const r = el.getBoundingClientRect();
+    return { selector, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: el.checkVisibility() };
+  });
+}
+
+export function assertInView(list, width, height, where) {
+  for (const b of list) {
+    assert.ok(!b.missing, `${where}: ${b.selector} is on the page`);
+    assert.ok(b.visible, `${where}: ${b.selector} is visible`);
+    assert.ok(b.top >= 0 && b.bottom <= height && b.left >= 0 && b.right <= width, `${where}: ${b.selector} inside the ${width}×${height} viewport (${JSON.stringify(b)})`);
+  }
+}
+
+/** In the page: the smallest computed font size of visible text in the scene, and where. */
+export function smallestText() {
+  const sample = 'p, label, button, dt, dd, output, summary, figcaption, th, td, li, legend, h2, select, span, strong';
+  let min = { size: Infinity };
+  for (const el of document.querySelectorAll(`main :is(${sample})`)) {
+    if (!el.checkVisibility() || el.closest('math, svg, .visually-hidden, .training-hidden, caption')) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!own && el.tagName !== 'SELECT') continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < min.size) min = { size, element: `${el.tagName.toLowerCase()}.${el.className} “${el.textContent.trim().slice(0, 30)}”` };
+  }
+  return min;
+}
+
