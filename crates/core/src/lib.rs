@@ -11,7 +11,8 @@
 //! This crate knows nothing about browsers, plotting or files.
 
 //!
-//! Modules, lowest first: `chapter_data`, `data`, `history`, `curve`, `nn`
+//! Modules, lowest first: `chapter_data`, `data`, `datasets` (the
+//! playground's data sets), `history`, `curve`, `nn`
 //! (networks, backprop, optimizers), `training` (step-by-step sessions, full batch or in mini-batches),
 //! `spec` (the training-spec format), and `scenes`, one module per scene
 //! with the math that scene shows: `loss` (3.1), `descent` (3.2),
@@ -21,6 +22,7 @@
 pub mod chapter_data;
 pub mod curve;
 pub mod data;
+pub mod datasets;
 pub mod history;
 pub mod nn;
 pub mod scenes;
@@ -29,6 +31,7 @@ pub mod training;
 
 pub use curve::Curve;
 pub use data::LinearData;
+pub use datasets::{DataKind, DataRecipe, DataSet};
 pub use history::{Bucket, LossHistory};
 pub use nn::{Activation, Layer, LayerTrace, Loss, Network, Optimizer, OptimizerConfig, Trace};
 pub use scenes::descent::{Descent, Regime};
