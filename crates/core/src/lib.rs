@@ -16,13 +16,14 @@
 //! (networks, backprop, optimizers), `training` (step-by-step sessions, full batch or in mini-batches),
 //! `spec` (the training-spec format), and `scenes`, one module per scene
 //! with the math that scene shows: `loss` (3.1), `descent` (3.2),
-//! `backprop` (3.3), `training` (3.4). A module only uses modules listed
-//! before it.
+//! `backprop` (3.3), `training` (3.4), and `export` (a spec as a PyTorch
+//! script). A module only uses modules listed before it.
 
 pub mod chapter_data;
 pub mod curve;
 pub mod data;
 pub mod datasets;
+pub mod export;
 pub mod history;
 pub mod nn;
 pub mod scenes;
