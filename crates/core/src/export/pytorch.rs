@@ -27,13 +27,17 @@
 //! The words in the comments are the chapter's (Chinese), since the
 //! script is the chapter's program. Pure string building: no I/O.
 
-use super::python::{self, boolean, float, INDENT};
+use super::python::{self, float, INDENT};
 use crate::datasets::{DataKind, DataRecipe, X_RANGE};
-use crate::nn::optimizer::{Adagrad, Adam, RmsProp};
-use crate::nn::{Activation, Network, OptimizerConfig};
 use crate::scenes::training::PRINT_EVERY;
 use crate::spec::{train, Spec, SpecError};
 use crate::training::Batches;
+
+mod model;
+mod optimizer;
+
+use model::{class_block, weights_block, Names};
+use optimizer::optimizer_call;
 
 /// The floating-point type the script computes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -134,7 +138,8 @@ pub fn expected_output(spec: &Spec) -> Result<String, SpecError> {
     let per_epoch = spec.batches.as_ref().map_or(1, Batches::steps_per_epoch);
     let mut out = String::new();
     for epoch in (PRINT_EVERY..=spec.epochs).step_by(PRINT_EVERY as usize) {
-        let step = usize::try_from(epoch * per_epoch - 1).unwrap_or(usize::MAX);
+        let step = epoch.saturating_mul(per_epoch).saturating_sub(1);
+        let step = usize::try_from(step).unwrap_or(usize::MAX);
         let loss = losses.get(step).copied().unwrap_or(f64::NAN);
         out.push_str(&format!("Epoch {epoch}, Loss: {}\n", four_places(loss)));
     }
@@ -224,209 +229,6 @@ fn data_block(
         lines.extend(python::matrix("batch_orders = ", &orders, "", ""));
     }
     Ok(())
-}
-
-/// The attribute names of the layers and activation modules.
-struct Names {
-    /// `hidden` (one hidden layer) or `hidden1`, `hidden2`, …
-    hidden: Vec<String>,
-    /// The hidden layers' activation module, if not identity.
-    hidden_activation: Option<(&'static str, &'static str)>,
-    /// The output's activation module, if not identity.
-    output_activation: Option<(&'static str, &'static str)>,
-}
-
-/// An activation's attribute and module: `("relu", "nn.ReLU()")`.
-fn module(activation: Activation) -> Option<(&'static str, &'static str)> {
-    match activation {
-        Activation::Relu => Some(("relu", "nn.ReLU()")),
-        Activation::Tanh => Some(("tanh", "nn.Tanh()")),
-        Activation::Sigmoid => Some(("sigmoid", "nn.Sigmoid()")),
-        Activation::Identity => None,
-    }
-}
-
-impl Names {
-    fn of(network: &Network) -> Self {
-        let count = network.layers().len() - 1;
-        let hidden = match count {
-            1 => vec!["hidden".to_owned()],
-            _ => (1..=count).map(|i| format!("hidden{i}")).collect(),
-        };
-        Self {
-            hidden,
-            hidden_activation: if count > 0 {
-                module(network.hidden_activation())
-            } else {
-                None
-            },
-            output_activation: module(network.output_activation()),
-        }
-    }
-
-    /// The attribute of layer `l` (0-based; the last is `output`).
-    fn layer(&self, l: usize) -> &str {
-        self.hidden.get(l).map_or("output", String::as_str)
-    }
-}
-
-/// `class SimpleNN(nn.Module): …`.
-fn class_block(network: &Network, names: &Names, lines: &mut Vec<String>) {
-    let i2 = INDENT.repeat(2);
-    lines.push("# 定义神经网络".to_owned());
-    lines.push("class SimpleNN(nn.Module):".to_owned());
-    lines.push(format!("{INDENT}def __init__(self):"));
-    lines.push(format!("{i2}super().__init__()"));
-    let linear = |l: usize| {
-        let layer = &network.layers()[l];
-        format!(
-            "{i2}self.{} = nn.Linear({}, {})",
-            names.layer(l),
-            layer.inputs(),
-            layer.outputs()
-        )
-    };
-    for l in 0..names.hidden.len() {
-        lines.push(linear(l));
-    }
-    if let Some((name, make)) = names.hidden_activation {
-        lines.push(format!("{i2}self.{name} = {make}"));
-    }
-    lines.push(linear(names.hidden.len()));
-    if let Some((name, make)) = names.output_activation {
-        if names.hidden_activation.map(|(hidden, _)| hidden) != Some(name) {
-            lines.push(format!("{i2}self.{name} = {make}"));
-        }
-    }
-    lines.push(String::new());
-    lines.push(format!("{INDENT}def forward(self, x):"));
-    let apply = |layer: &str, activation: Option<(&str, &str)>| match activation {
-        Some((name, _)) => format!("{i2}x = self.{name}(self.{layer}(x))"),
-        None => format!("{i2}x = self.{layer}(x)"),
-    };
-    for layer in &names.hidden {
-        lines.push(apply(layer, names.hidden_activation));
-    }
-    lines.push(apply("output", names.output_activation));
-    lines.push(format!("{i2}return x"));
-}
-
-/// The initial weights, copied into the model.
-fn weights_block(network: &Network, names: &Names, lines: &mut Vec<String>) {
-    if network.layers() == Network::chapter().layers() {
-        lines.push(
-            "# 初始权重: torch.manual_seed(42) 之后 nn.Linear 的默认初始化, 原样写出".to_owned(),
-        );
-    } else {
-        lines.push("# 初始权重, 原样写出 (代替 nn.Linear 的随机初始化)".to_owned());
-    }
-    lines.push("with torch.no_grad():".to_owned());
-    for (l, layer) in network.layers().iter().enumerate() {
-        let name = names.layer(l);
-        let rows: Vec<Vec<String>> = layer
-            .weight_rows()
-            .into_iter()
-            .map(|row| row.into_iter().map(float).collect())
-            .collect();
-        lines.extend(python::matrix(
-            &format!("model.{name}.weight.copy_(torch.tensor("),
-            &rows,
-            "))",
-            INDENT,
-        ));
-        let bias: Vec<String> = layer.bias.iter().copied().map(float).collect();
-        lines.extend(python::list(
-            &format!("model.{name}.bias.copy_(torch.tensor("),
-            &bias,
-            "))",
-            INDENT,
-        ));
-    }
-}
-
-/// `optim.X(model.parameters(), lr=…, …)`: `lr`, then each keyword whose
-/// value is not `torch.optim`'s default, in the order of torch's signature.
-fn optimizer_call(config: &OptimizerConfig) -> String {
-    let mut args = vec![format!("lr={}", float(config.learning_rate()))];
-    let mut keyword = |name: &str, value: String| args.push(format!("{name}={value}"));
-    let class = match *config {
-        OptimizerConfig::Sgd(sgd) => {
-            if sgd.weight_decay != 0.0 {
-                keyword("weight_decay", float(sgd.weight_decay));
-            }
-            "SGD"
-        }
-        OptimizerConfig::Momentum(m) => {
-            keyword("momentum", float(m.momentum));
-            if m.weight_decay != 0.0 {
-                keyword("weight_decay", float(m.weight_decay));
-            }
-            if m.nesterov {
-                keyword("nesterov", boolean(true).to_owned());
-            }
-            "SGD"
-        }
-        OptimizerConfig::Adam(adam) => {
-            adam_keywords(&adam, &Adam::new(adam.lr), &mut keyword);
-            "Adam"
-        }
-        OptimizerConfig::AdamW(adam) => {
-            adam_keywords(&adam, &Adam::decoupled(adam.lr), &mut keyword);
-            "AdamW"
-        }
-        OptimizerConfig::RmsProp(r) => {
-            let d = RmsProp::new(r.lr);
-            for (name, value, default) in [
-                ("alpha", r.alpha, d.alpha),
-                ("eps", r.eps, d.eps),
-                ("weight_decay", r.weight_decay, d.weight_decay),
-                ("momentum", r.momentum, d.momentum),
-            ] {
-                if value != default {
-                    keyword(name, float(value));
-                }
-            }
-            if r.centered {
-                keyword("centered", boolean(true).to_owned());
-            }
-            "RMSprop"
-        }
-        OptimizerConfig::Adagrad(g) => {
-            let d = Adagrad::new(g.lr);
-            for (name, value, default) in [
-                ("lr_decay", g.lr_decay, d.lr_decay),
-                ("weight_decay", g.weight_decay, d.weight_decay),
-                (
-                    "initial_accumulator_value",
-                    g.initial_accumulator_value,
-                    d.initial_accumulator_value,
-                ),
-                ("eps", g.eps, d.eps),
-            ] {
-                if value != default {
-                    keyword(name, float(value));
-                }
-            }
-            "Adagrad"
-        }
-    };
-    format!("optim.{class}(model.parameters(), {})", args.join(", "))
-}
-
-/// Adam's and AdamW's keywords that differ from `defaults`.
-fn adam_keywords(adam: &Adam, defaults: &Adam, keyword: &mut impl FnMut(&str, String)) {
-    if (adam.beta1, adam.beta2) != (defaults.beta1, defaults.beta2) {
-        keyword(
-            "betas",
-            format!("({}, {})", float(adam.beta1), float(adam.beta2)),
-        );
-    }
-    if adam.eps != defaults.eps {
-        keyword("eps", float(adam.eps));
-    }
-    if adam.weight_decay != defaults.weight_decay {
-        keyword("weight_decay", float(adam.weight_decay));
-    }
 }
 
 /// The chapter's `# 训练` loop, full batch or over each epoch's batches.

@@ -3,7 +3,8 @@ use nalgebra::DMatrix;
 
 use super::*;
 use crate::chapter_data;
-use crate::nn::optimizer::Momentum;
+use crate::nn::optimizer::{Adagrad, Adam, Momentum, RmsProp};
+use crate::nn::{Activation, OptimizerConfig};
 use crate::spec::Init;
 use crate::training::Batches;
 
