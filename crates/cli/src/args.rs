@@ -8,7 +8,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Parser, Subcommand};
 
 use crate::error::CliError;
-use crate::{backprop, descend, figure, train};
+use crate::{backprop, descend, figure, pytorch, train};
 
 const AFTER_HELP: &str = "\
 Non-finite numbers are written as the strings \"inf\", \"-inf\", \"nan\".
@@ -45,10 +45,15 @@ pub enum Command {
     /// Draws a scene as SVG with the page's own drawing code
     /// (`figure SCENE --out FILE.svg`, or `figure --scene SCENE --out FILE.svg`).
     Figure(figure::Args),
+    /// Prints a spec (or, without --spec, the chapter's settings) as a
+    /// PyTorch script that runs on its own: the chapter's program with the
+    /// data, initial weights, optimizer and mini-batches written out; it
+    /// prints `Epoch 20, Loss: ...` as `descent train` computes it.
+    Pytorch(pytorch::Args),
 }
 
 /// The subcommand names, for the error when none or another is given.
-const COMMANDS: &str = "descend, train, backprop, chapter, figure, help";
+const COMMANDS: &str = "descend, train, backprop, chapter, figure, pytorch, help";
 
 /// Parses the arguments after the program name. `Ok(Err(text))` is help or
 /// version text to print (exit code 0).
@@ -107,7 +112,16 @@ fn one_line(e: &clap::Error) -> CliError {
             };
             CliError::new(name, problem)
         }
-        ErrorKind::ArgumentConflict => CliError::new(command(), "given more than once"),
+        ErrorKind::ArgumentConflict => {
+            // A flag against another one, or against itself given again.
+            let other = context(e, ContextKind::PriorArg)
+                .and_then(|prior| prior.split_whitespace().next().map(str::to_owned))
+                .filter(|prior| Some(prior) != flag(e).as_ref());
+            match other {
+                Some(other) => CliError::new(command(), format!("cannot be used with {other}")),
+                None => CliError::new(command(), "given more than once"),
+            }
+        }
         ErrorKind::MissingRequiredArgument => CliError::new(command(), "missing"),
         ErrorKind::InvalidValue | ErrorKind::NoEquals
             if context(e, ContextKind::InvalidValue).is_none_or(|v| v.is_empty()) =>

@@ -12,6 +12,7 @@ mod descend;
 mod error;
 mod figure;
 mod json;
+mod pytorch;
 mod train;
 
 use std::io::Write;
@@ -32,6 +33,7 @@ fn dispatch(args: Vec<String>) -> Result<String, CliError> {
         Command::Backprop(args) => backprop::run(&args)? + "\n",
         Command::Chapter => chapter::run(),
         Command::Figure(args) => figure::run(&args)?,
+        Command::Pytorch(args) => pytorch::run(&args)?,
     })
 }
 

@@ -11,16 +11,19 @@
 //! This crate knows nothing about browsers, plotting or files.
 
 //!
-//! Modules, lowest first: `chapter_data`, `data`, `history`, `curve`, `nn`
+//! Modules, lowest first: `chapter_data`, `data`, `datasets` (the
+//! playground's data sets), `history`, `curve`, `nn`
 //! (networks, backprop, optimizers), `training` (step-by-step sessions, full batch or in mini-batches),
 //! `spec` (the training-spec format), and `scenes`, one module per scene
 //! with the math that scene shows: `loss` (3.1), `descent` (3.2),
-//! `backprop` (3.3), `training` (3.4). A module only uses modules listed
-//! before it.
+//! `backprop` (3.3), `training` (3.4), and `export` (a spec as a PyTorch
+//! script). A module only uses modules listed before it.
 
 pub mod chapter_data;
 pub mod curve;
 pub mod data;
+pub mod datasets;
+pub mod export;
 pub mod history;
 pub mod nn;
 pub mod scenes;
@@ -29,6 +32,7 @@ pub mod training;
 
 pub use curve::Curve;
 pub use data::LinearData;
+pub use datasets::{DataKind, DataRecipe, DataSet};
 pub use history::{Bucket, LossHistory};
 pub use nn::{Activation, Layer, LayerTrace, Loss, Network, Optimizer, OptimizerConfig, Trace};
 pub use scenes::descent::{Descent, Regime};

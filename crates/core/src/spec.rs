@@ -45,6 +45,7 @@ use crate::nn::shape::parameter_count;
 use crate::nn::{Activation, Layer, Loss, Network, OptimizerConfig, ShapeError};
 use crate::training::{BatchError, Batches, TrainResult, Training};
 
+mod chapter;
 mod de;
 mod layers;
 mod optimizer;

@@ -6,6 +6,9 @@
 use std::fmt;
 
 use nalgebra::DMatrix;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
 
 use crate::nn::pass::Workspace;
 use crate::nn::{Gradients, Network};
@@ -145,6 +148,27 @@ impl Batches {
             samples,
             orders,
         })
+    }
+
+    /// Batches of `size` over `samples` samples (N ≥ 1) for `epochs`
+    /// epochs, each epoch's order a shuffle of 0..N−1 (Fisher–Yates, from
+    /// this crate's generator seeded with `seed`, epoch after epoch):
+    /// the same seed gives the same orders.
+    pub fn shuffled(
+        size: usize,
+        samples: usize,
+        epochs: usize,
+        seed: u64,
+    ) -> Result<Self, BatchError> {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let orders = (0..epochs)
+            .map(|_| {
+                let mut order: Vec<usize> = (0..samples).collect();
+                order.shuffle(&mut rng);
+                order
+            })
+            .collect();
+        Self::new(size, orders, samples)
     }
 
     /// The batch size k (a batch larger than N is the whole epoch).

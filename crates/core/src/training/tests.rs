@@ -182,3 +182,19 @@ fn batches_are_checked() {
         Err("made for 2 samples, the data has 100".to_owned())
     );
 }
+
+#[test]
+fn shuffled_batches_are_permutations_fixed_by_their_seed() {
+    let batches = Batches::shuffled(20, 50, 4, 7).expect("valid");
+    assert_eq!(batches.orders().len(), 4);
+    assert_eq!(batches.steps_per_epoch(), 3);
+    for order in batches.orders() {
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..50).collect::<Vec<_>>());
+    }
+    assert_ne!(batches.orders()[0], batches.orders()[1]);
+    assert_eq!(batches, Batches::shuffled(20, 50, 4, 7).expect("valid"));
+    assert_ne!(batches, Batches::shuffled(20, 50, 4, 8).expect("valid"));
+    assert_eq!(Batches::shuffled(0, 50, 4, 7), Err(BatchError::ZeroSize));
+}
