@@ -161,6 +161,20 @@ fn chart<'a, DB: DrawingBackend>(
         )?)
 }
 
+/// The loss axis's caption for a plot `height` backend pixels tall: all of
+/// it ("loss (log scale)") when it fits along the axis, else the words
+/// before the bracket ("loss"; the ticks 0.1, 1, 10 say the scale).
+fn loss_caption<'t>(caption: &'t str, height: u32, style: &Style) -> &'t str {
+    let fits =
+        |text: &str| i64::from(style.text_width(text, Style::CAPTION_CSS)) <= i64::from(height);
+    if fits(caption) {
+        return caption;
+    }
+    // Only a bracket that starts a note: " (" or "（", not the one in "L(w)".
+    let note = caption.find(" (").or_else(|| caption.find('（'));
+    note.map_or(caption, |at| caption[..at].trim_end())
+}
+
 /// Draws the axes. Returns the plotting rectangle.
 pub fn draw_background<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -171,13 +185,18 @@ pub fn draw_background<DB: DrawingBackend>(
     let palette = style.palette();
     area.fill(&palette.background)?;
     let mut chart = chart(area, view, style)?;
+    let caption = loss_caption(
+        &text.loss_axis,
+        chart.plotting_area().dim_in_pixel().1,
+        style,
+    );
     draw_axes(
         &mut chart,
         style,
         &Axes {
             // the loss axis has its own ticks (`LossView::ticks`)
             labels: (6, MAX_TICKS as usize),
-            captions: (&text.step_axis, &text.loss_axis),
+            captions: (&text.step_axis, caption),
             format: (&|v| format!("{v:.0}"), &|v| power_of_ten(*v)),
         },
     )?;

@@ -91,9 +91,22 @@ impl Style {
             .color(&self.palette().axis)
     }
 
+    /// Roughly how wide `text` is at `css` CSS pixels of type, in backend
+    /// pixels: CJK characters are square, Latin ones about half as wide.
+    pub fn text_width(&self, text: &str, css: f64) -> i32 {
+        let ems: f64 = text
+            .chars()
+            .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.56 })
+            .sum();
+        (ems * self.font(css)).round() as i32
+    }
+
+    /// The size of axis captions, in CSS pixels.
+    pub const CAPTION_CSS: f64 = 14.0;
+
     /// Axis captions, in the axis colour.
     pub fn caption_font(&self) -> TextStyle<'static> {
-        ("sans-serif", self.font(14.0))
+        ("sans-serif", self.font(Self::CAPTION_CSS))
             .into_font()
             .color(&self.palette().axis)
     }

@@ -394,3 +394,36 @@ fn projector_mode_draws_large_words_and_thick_lines() {
     let (normal, _) = svg_of(run.history(), &Style::new(ratio, false));
     assert!(normal.contains(&format!("font-size=\"{}\"", 13.0 * ratio / 1.24)));
 }
+
+#[test]
+fn the_loss_caption_is_shortened_only_when_it_does_not_fit_along_its_axis() {
+    let style = Style::default();
+    assert_eq!(
+        loss_caption("loss (log scale)", 400, &style),
+        "loss (log scale)"
+    );
+    assert_eq!(loss_caption("loss (log scale)", 60, &style), "loss");
+    assert_eq!(loss_caption("损失（对数坐标）", 60, &style), "损失");
+    assert_eq!(loss_caption("loss", 10, &style), "loss");
+    assert_eq!(loss_caption("loss L(w)", 10, &style), "loss L(w)");
+    // A tall plot draws the whole caption, a short one does not.
+    let run = Descent::new(Curve::data_mse(), -0.5, 0.01);
+    let mut text = SceneText::default();
+    text.loss_axis = "loss (log scale)".to_owned();
+    let drawn = |height| {
+        crate::testing::svg((640, height), |area| {
+            draw_run(
+                area,
+                run.history(),
+                run.steps(),
+                run.diverged(),
+                &style,
+                &text,
+            )
+            .expect("draws")
+        })
+        .0
+    };
+    assert!(drawn(400).contains("loss (log scale)"));
+    assert!(!drawn(110).contains("log scale"));
+}

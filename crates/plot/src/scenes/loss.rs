@@ -60,14 +60,9 @@ const OUTLIER: RGBColor = RGBColor(213, 94, 0);
 /// Data points and the line.
 const INK: RGBColor = RGBColor(20, 32, 46);
 
-/// Roughly how wide `label` is at `size` CSS pixels, in backend pixels:
-/// CJK characters are square, Latin ones about half as wide.
+/// Roughly how wide `label` is at `size` CSS pixels, in backend pixels.
 fn text_width(label: &str, size: f64, style: &Style) -> i32 {
-    let ems: f64 = label
-        .chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.56 })
-        .sum();
-    (ems * style.font(size)).round() as i32
+    style.text_width(label, size)
 }
 
 /// `v` with at most two decimals, for labels ("-0" never shown).
