@@ -23,6 +23,7 @@ pub mod curve;
 pub mod data;
 pub mod formula;
 pub mod history;
+pub mod landscape;
 pub mod nn;
 pub mod regime;
 pub mod scenes;
