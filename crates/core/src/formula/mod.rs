@@ -17,6 +17,7 @@
 //! function's domain (`log` or `sqrt` of a negative number) the value is
 //! NaN, never a panic; `abs` has slope sign(w), 0 at 0, and curvature 0.
 
+mod dual;
 mod error;
 mod eval;
 mod lex;
@@ -26,7 +27,8 @@ mod tests;
 
 pub use error::{ErrorKind, FormulaError};
 
-use eval::{run, Dual, HyperDual, Op, Scalar};
+use dual::{Dual, HyperDual};
+use eval::{run, Op, Scalar};
 
 /// The most characters a formula may have.
 pub const MAX_CHARS: usize = 500;

@@ -8,7 +8,7 @@
 //! [`crate::nn::Optimizer`] that trains the networks, on a tensor of the
 //! parameters); `crate::sweep` runs many learning rates.
 
-mod run;
+pub(crate) mod run;
 mod surface;
 
 pub use run::{Runner, MAX_STEPS};
