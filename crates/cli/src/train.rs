@@ -46,7 +46,7 @@ struct Output {
 /// Reads a regular file of at most [`MAX_SPEC_BYTES`]; a device, a FIFO or
 /// a directory is refused before it is opened, so nothing blocks or runs
 /// on forever.
-fn read_spec(path: &Path) -> Result<String, CliError> {
+pub fn read_spec(path: &Path) -> Result<String, CliError> {
     let cannot = |e: &dyn std::fmt::Display| {
         CliError::new(
             "--spec",

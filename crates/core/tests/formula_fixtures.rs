@@ -131,9 +131,16 @@ fn every_formula_run_matches_pytorch() {
                 "{label}: diverged"
             );
             runs += 1;
-            optimizers.insert(format!("{:?}", config).split(' ').next().map(str::to_owned));
+            optimizers.insert(match config {
+                OptimizerConfig::Momentum { nesterov: true, .. } => "nesterov",
+                other => other.kind(),
+            });
         }
     }
     assert!(runs >= 20, "{runs} runs");
-    assert_eq!(optimizers.len(), 3, "SGD, momentum (with Nesterov) and Adam");
+    assert_eq!(
+        optimizers.len(),
+        4,
+        "SGD, momentum, Nesterov and Adam: {optimizers:?}"
+    );
 }

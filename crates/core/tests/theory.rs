@@ -47,7 +47,11 @@ fn sgd_converges_exactly_when_eta_is_below_two_over_the_largest_curvature() {
         let run = run(OptimizerConfig::sgd(eta), [1.5, -0.8], 3000);
         let p = run.position();
         let converged = p[0].hypot(p[1]) < 1e-6;
-        assert_eq!(converged, fraction < 1.0, "η = {fraction}·η*: ended at {p:?}");
+        assert_eq!(
+            converged,
+            fraction < 1.0,
+            "η = {fraction}·η*: ended at {p:?}"
+        );
         assert_eq!(
             run.regime() == Regime::Diverging,
             fraction > 1.0,
@@ -68,7 +72,9 @@ fn spectral_radius(eta: f64, mu: f64, lambda: f64) -> f64 {
         mu.sqrt()
     } else {
         let root = discriminant.sqrt();
-        ((trace + root) / 2.0).abs().max(((trace - root) / 2.0).abs())
+        ((trace + root) / 2.0)
+            .abs()
+            .max(((trace - root) / 2.0).abs())
     }
 }
 

@@ -13,7 +13,8 @@
 //!   rate they shrink by ([`Regime::settling`]); it overshoots when a move
 //!   of the last window turns back;
 //! - they grow and at least double over the tail: it diverges;
-//! - anything else (equal, or up and down): it bounces.
+//! - anything else (equal, or up and down): it bounces when its moves turn
+//!   back, and it is sliding off for ever (diverging) when none does.
 //!
 //! Non-finite losses, or losses or coordinates beyond the cut-offs, are
 //! divergence whatever the record shows before them.
@@ -113,8 +114,14 @@ pub fn read(record: &Record) -> Regime {
     } else if shrinking {
         let overshoots = moves[moves.len() - window..].iter().any(|m| m.turns);
         Regime::settling(overshoots, removed(first, last, window))
-    } else {
+    } else if moves[moves.len() - WINDOWS * window..]
+        .iter()
+        .any(|m| m.turns)
+    {
         Regime::Bouncing
+    } else {
+        // Never slowing down, never turning back: sliding off for ever.
+        Regime::Diverging
     }
 }
 
@@ -283,6 +290,21 @@ mod tests {
             }),
             Regime::Still
         );
+    }
+
+    #[test]
+    fn sliding_down_a_slope_for_ever_diverges() {
+        // L = w: every step moves by η the same way.
+        let positions: Vec<[f64; 2]> = (0..200).map(|k| [-0.1 * f64::from(k), 0.0]).collect();
+        let losses: Vec<f64> = positions.iter().map(|p| p[0]).collect();
+        let record = Record {
+            learning_rate: 0.1,
+            losses: &losses,
+            moves: &moves(&positions),
+            farthest: 20.0,
+            scale: 6.0,
+        };
+        assert_eq!(read(&record), Regime::Diverging);
     }
 
     #[test]
