@@ -1,48 +1,10 @@
-//! `descent race` and `descent sweep`: their JSON, a PyTorch run replayed
-//! through the command line, and one line with exit code 2 for bad input.
+//! `descent race`: its JSON, PyTorch runs replayed through the command
+//! line, and one line with exit code 2 for bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use common::{assert_bad_input, fixture, numbers, stdout_json};
 use serde_json::{json, Value};
-
-fn descent(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_descent"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-fn stdout_json(args: &[&str]) -> Value {
-    let output = descent(args);
-    assert!(
-        output.status.success(),
-        "{args:?}: exit {:?}, stderr {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-}
-
-fn numbers(value: &Value) -> Vec<f64> {
-    value
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|v| match v {
-            Value::String(s) if s == "inf" => f64::INFINITY,
-            Value::String(s) if s == "-inf" => f64::NEG_INFINITY,
-            Value::String(s) if s == "nan" => f64::NAN,
-            v => v.as_f64().expect("a number"),
-        })
-        .collect()
-}
 
 #[test]
 fn race_prints_each_point_with_the_loss_before_its_step() {
@@ -173,88 +135,7 @@ fn race_replays_pytorch_runs() {
 }
 
 #[test]
-fn sweep_a_formula_over_log_spaced_rates() {
-    let out = stdout_json(&[
-        "sweep",
-        "--formula",
-        "w^2",
-        "--start",
-        "1",
-        "--optimizer",
-        "sgd",
-        "--steps",
-        "200",
-        "--lr-from",
-        "0.01",
-        "--lr-to",
-        "2",
-        "--count",
-        "8",
-    ]);
-    let lr = numbers(&out["lr"]);
-    assert_eq!((lr.len(), lr[0], lr[7]), (8, 0.01, 2.0));
-    for pair in lr.windows(2) {
-        assert!((pair[1] / pair[0] - (200f64).powf(1.0 / 7.0)).abs() < 1e-12);
-    }
-    assert_eq!(
-        out["regime"],
-        json!([
-            "too_slow",
-            "too_slow",
-            "too_slow",
-            "converging",
-            "converging",
-            "converging",
-            "oscillating",
-            "diverging"
-        ])
-    );
-    assert_eq!(numbers(&out["final_loss"]).len(), 8);
-}
-
-#[test]
-fn sweep_a_spec_varies_only_its_learning_rate() {
-    let spec = fixture("seed_chapter3.json");
-    let out = stdout_json(&[
-        "sweep",
-        "--spec",
-        &spec.to_string_lossy(),
-        "--lr-from",
-        "0.01",
-        "--lr-to",
-        "0.1",
-        "--count",
-        "5",
-    ]);
-    let regimes = out["regime"].as_array().expect("regime");
-    assert_eq!(regimes[0], json!("too_slow"));
-    assert_eq!(regimes[4], json!("diverging"));
-    let final_loss = numbers(&out["final_loss"]);
-    assert!(
-        (final_loss[0] - 0.816_383_458_979).abs() < 1e-9,
-        "the chapter's run"
-    );
-    assert!(final_loss[4].is_infinite());
-}
-
-fn assert_bad_input(args: &[&str], message: &str) {
-    let output = descent(args);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-    assert_eq!(
-        stderr.lines().count(),
-        1,
-        "{args:?}: one line, got {stderr:?}"
-    );
-    assert!(
-        stderr.starts_with(&format!("descent: {message}")),
-        "{args:?}: {stderr:?} should start with {message:?}"
-    );
-    assert!(output.stdout.is_empty());
-}
-
-#[test]
-fn bad_input_is_one_line_naming_the_flag_and_the_position() {
+fn bad_race_input_is_one_line_naming_the_flag_and_the_position() {
     fn race<'a>(extra: &[&'a str]) -> Vec<&'a str> {
         let mut args = vec!["race", "--optimizer", "sgd", "--lr", "0.1"];
         args.extend_from_slice(extra);
@@ -347,110 +228,6 @@ fn bad_input_is_one_line_naming_the_flag_and_the_position() {
         (
             race(&["--formula", "w^2", "--start", "1", "--lr", "2"]),
             "--lr: given more than once",
-        ),
-        (
-            vec!["sweep", "--lr-from", "0.1", "--lr-to", "1", "--count", "3"],
-            "--formula: missing (or --spec FILE)",
-        ),
-        (
-            vec![
-                "sweep",
-                "--formula",
-                "w",
-                "--spec",
-                "s.json",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
-            "--spec: cannot be used with --formula",
-        ),
-        (
-            vec![
-                "sweep",
-                "--spec",
-                "s.json",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
-            "--optimizer: not with --spec",
-        ),
-        (
-            vec![
-                "sweep",
-                "--formula",
-                "w",
-                "--start",
-                "1",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
-            "--lr-from: must be a finite number > 0",
-        ),
-        (
-            vec![
-                "sweep",
-                "--formula",
-                "w",
-                "--start",
-                "1",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "0",
-            ],
-            "--count: must be 1…1000",
-        ),
-        (
-            vec![
-                "sweep",
-                "--formula",
-                "sin(w",
-                "--start",
-                "1",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
-            "--formula: missing ')' for the '(' at position 3",
-        ),
-        (
-            vec![
-                "sweep",
-                "--spec",
-                "/nonexistent/spec.json",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
-            "--spec: cannot read",
         ),
     ];
     for (args, message) in cases {
