@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// Runs the built binary with `args`.
 pub fn descent(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_descent"))
         .args(args)
@@ -15,12 +16,14 @@ pub fn descent(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// A file of `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures")
         .join(name)
 }
 
+/// The JSON a successful run prints.
 pub fn stdout_json(args: &[&str]) -> Value {
     let output = descent(args);
     assert!(
@@ -32,6 +35,7 @@ pub fn stdout_json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
+/// A JSON array of numbers, "inf", "-inf" or "nan".
 pub fn numbers(value: &Value) -> Vec<f64> {
     value
         .as_array()
