@@ -8,7 +8,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Parser, Subcommand};
 
 use crate::error::CliError;
-use crate::{backprop, descend, figure, pytorch, train};
+use crate::{backprop, descend, figure, pytorch, race, sweep, train};
 
 const AFTER_HELP: &str = "\
 Non-finite numbers are written as the strings \"inf\", \"-inf\", \"nan\".
@@ -30,6 +30,15 @@ pub enum Command {
     /// learning_rate, start, critical_learning_rate and regime (at the end of
     /// the run), diverged, steps, trajectory.
     Descend(descend::Args),
+    /// One optimizer (torch.optim: sgd, momentum, adam) on a typed loss
+    /// formula L(w) or f(w, b); prints JSON: trajectory (the point of each
+    /// loss, the start first), loss (before each step), diverged. Stops at
+    /// the first non-finite loss.
+    Race(race::Args),
+    /// The loss after --steps steps of a formula (or a spec's epochs) for
+    /// --count learning rates log-spaced from --lr-from to --lr-to; prints
+    /// JSON: lr, final_loss, regime.
+    Sweep(sweep::Args),
     /// Trains the network a spec file describes (the format of
     /// tests/fixtures; `expected` is ignored); prints JSON: loss (one per
     /// epoch, before its update), final (the weights after the last update),
@@ -53,7 +62,7 @@ pub enum Command {
 }
 
 /// The subcommand names, for the error when none or another is given.
-const COMMANDS: &str = "descend, train, backprop, chapter, figure, pytorch, help";
+const COMMANDS: &str = "descend, race, sweep, train, backprop, chapter, figure, pytorch, help";
 
 /// Parses the arguments after the program name. `Ok(Err(text))` is help or
 /// version text to print (exit code 0).

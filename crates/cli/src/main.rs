@@ -1,7 +1,8 @@
 //! `descent`: gradient descent and training from the terminal.
 //!
 //! The grammar is in `args` (clap derive); each subcommand lives in its own
-//! module (`descend`, `train`, `backprop`, `chapter`, `figure`); this file
+//! module (`descend`, `race`, `sweep`, `train`, `backprop`, `chapter`,
+//! `figure`; `optimizer` holds the optimizer flags `race` and `sweep` share); this file
 //! only dispatches and reports. Bad input never panics: it prints one line
 //! `descent: <field>: <problem>` on stderr and exits with code 2.
 
@@ -12,7 +13,10 @@ mod descend;
 mod error;
 mod figure;
 mod json;
+mod optimizer;
 mod pytorch;
+mod race;
+mod sweep;
 mod train;
 
 use std::io::Write;
@@ -29,6 +33,8 @@ fn dispatch(args: Vec<String>) -> Result<String, CliError> {
     };
     Ok(match cli.command {
         Command::Descend(args) => descend::run(args) + "\n",
+        Command::Race(args) => race::run(args)? + "\n",
+        Command::Sweep(args) => sweep::run(&args)? + "\n",
         Command::Train(args) => train::run(&args)? + "\n",
         Command::Backprop(args) => backprop::run(&args)? + "\n",
         Command::Chapter => chapter::run(),

@@ -408,8 +408,10 @@ fn the_loss_caption_is_shortened_only_when_it_does_not_fit_along_its_axis() {
     assert_eq!(loss_caption("loss L(w)", 10, &style), "loss L(w)");
     // A tall plot draws the whole caption, a short one does not.
     let run = Descent::new(Curve::data_mse(), -0.5, 0.01);
-    let mut text = SceneText::default();
-    text.loss_axis = "loss (log scale)".to_owned();
+    let text = SceneText {
+        loss_axis: "loss (log scale)".to_owned(),
+        ..SceneText::default()
+    };
     let drawn = |height| {
         crate::testing::svg((640, height), |area| {
             draw_run(
