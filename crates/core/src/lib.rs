@@ -11,26 +11,38 @@
 //! This crate knows nothing about browsers, plotting or files.
 
 //!
-//! Modules, lowest first: `chapter_data`, `data`, `history`, `curve`, `nn`
-//! (networks, backprop, optimizers), `training` (step-by-step sessions, full batch or in mini-batches),
-//! `spec` (the training-spec format), and `scenes`, one module per scene
-//! with the math that scene shows: `loss` (3.1), `descent` (3.2),
+//! Modules, lowest first: `chapter_data`, `data`, `history`, `curve`,
+//! `regime` (the regimes every run is described by, and how to read one
+//! from a run's record), `formula` (typed loss formulas with exact
+//! derivatives), `nn` (networks, backprop, optimizers), `training`
+//! (step-by-step sessions, full batch or in mini-batches), `spec` (the training-spec format),
+//! `landscape` (curves and surfaces to descend with any optimizer),
+//! `sweep` (many learning rates at once), and `scenes`, one module per
+//! scene with the math that scene shows: `loss` (3.1), `descent` (3.2),
 //! `backprop` (3.3), `training` (3.4). A module only uses modules listed
 //! before it.
 
 pub mod chapter_data;
 pub mod curve;
 pub mod data;
+pub mod formula;
 pub mod history;
+pub mod landscape;
 pub mod nn;
+pub mod regime;
 pub mod scenes;
 pub mod spec;
+pub mod sweep;
 pub mod training;
 
 pub use curve::Curve;
 pub use data::LinearData;
+pub use formula::{Formula, FormulaError};
 pub use history::{Bucket, LossHistory};
+pub use landscape::{Landscape, Runner, Surface};
 pub use nn::{Activation, Layer, LayerTrace, Loss, Network, Optimizer, OptimizerConfig, Trace};
-pub use scenes::descent::{Descent, Regime};
+pub use regime::Regime;
+pub use scenes::descent::Descent;
 pub use spec::{train, Init, Spec, SpecError};
+pub use sweep::Sweep;
 pub use training::{BatchError, Batches, TrainResult, Training};

@@ -20,92 +20,20 @@ use std::collections::VecDeque;
 use crate::curve::Curve;
 use crate::history::LossHistory;
 pub use crate::history::LOSS_LIMIT;
+/// The regimes and cut-offs shared with every other run: |w| beyond
+/// [`W_LIMIT`] has flown off; settled means within [`SETTLE_TOLERANCE`] of
+/// the view's width of the minimum, |L′(w)|/max(1, L″(w_min)) too.
+pub use crate::regime::{Regime, SETTLE_TOLERANCE, TOO_SLOW_BELOW, W_LIMIT};
 
-/// |w| above this counts as flown off.
-pub const W_LIMIT: f64 = 1e12;
 /// How many past positions the trail keeps.
 pub const TRAIL_LENGTH: usize = 24;
-/// Below η·L″(w_min) = this, convergence takes hundreds of steps: "too slow".
-pub const TOO_SLOW_BELOW: f64 = 0.1;
 /// How many future steps [`forecast`] simulates at most.
 pub const LOOK_AHEAD_STEPS: u64 = 20_000;
-/// Settled: |w − w_min| and |L′(w)|/max(1, L″(w_min)) below this fraction of
-/// the curve's view width.
-pub const SETTLE_TOLERANCE: f64 = 1e-9;
 /// A run still unsettled after the look-ahead whose loss fell at every one of
 /// its last this many steps is on its way down, only slowly.
 const STILL_FALLING_STEPS: u64 = 1_000;
 /// The bouncing band is the range of w over the look-ahead's last this many steps.
 const BAND_STEPS: u64 = 1_000;
-
-/// How a run with the current learning rate behaves, in the chapter's words
-/// (section 3.2.3), read from its [`Outcome`]. With a = L″ at the minimum the
-/// run settles in:
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Regime {
-    /// η = 0: the weight never changes.
-    Still,
-    /// Settles without jumping over the minimum, η·a < 0.1: each step removes
-    /// less than a tenth of the distance (太小 · 收敛极慢).
-    TooSlow,
-    /// Settles without jumping over the minimum, η·a ≥ 0.1 (适中 · 快速收敛).
-    Converging,
-    /// Settles, its last steps jumping over the minimum by less each time
-    /// (on a parabola: η*/2 < η < η*).
-    Oscillating,
-    /// Stays bounded but never settles: a 2-cycle or a chaotic band inside a
-    /// valley (太大 · 来回震荡不收敛).
-    Bouncing,
-    /// |w| or L grows past the cut-offs, or the run has flown off (太大 · 发散).
-    Diverging,
-}
-
-impl Regime {
-    /// All regimes, slowest first.
-    pub const ALL: [Regime; 6] = [
-        Regime::Still,
-        Regime::TooSlow,
-        Regime::Converging,
-        Regime::Oscillating,
-        Regime::Bouncing,
-        Regime::Diverging,
-    ];
-
-    /// A stable identifier: `still`, `too_slow`, `converging`, `oscillating`,
-    /// `bouncing`, `diverging`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Regime::Still => "still",
-            Regime::TooSlow => "too_slow",
-            Regime::Converging => "converging",
-            Regime::Oscillating => "oscillating",
-            Regime::Bouncing => "bouncing",
-            Regime::Diverging => "diverging",
-        }
-    }
-
-    /// The regime of learning rate η on a parabola of curvature a, from its
-    /// theory: the distance to the minimum is multiplied by (1 − η·a) each
-    /// step, so η·a = 2 is a 2-cycle and anything above diverges. On other
-    /// curves this is only the theory near the minimum; [`Descent::regime`]
-    /// says what the run does.
-    pub fn classify(learning_rate: f64, curvature: f64) -> Regime {
-        let gain = learning_rate * curvature;
-        if learning_rate == 0.0 {
-            Regime::Still
-        } else if !gain.is_finite() || gain > 2.0 {
-            Regime::Diverging
-        } else if gain == 2.0 {
-            Regime::Bouncing
-        } else if gain > 1.0 {
-            Regime::Oscillating
-        } else if gain < TOO_SLOW_BELOW {
-            Regime::TooSlow
-        } else {
-            Regime::Converging
-        }
-    }
-}
 
 /// What a long run does from a given weight with a given η.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -438,12 +366,10 @@ impl Descent {
             Outcome::Settles {
                 overshoots: true, ..
             } => Regime::Oscillating,
+            // On the way to a minimum without overshooting, each step removes
+            // about η·L″(w_min) of the remaining distance.
             Outcome::Settles { minimum, .. } => {
-                if self.learning_rate * self.curve.curvature(minimum) < TOO_SLOW_BELOW {
-                    Regime::TooSlow
-                } else {
-                    Regime::Converging
-                }
+                Regime::settling(false, self.learning_rate * self.curve.curvature(minimum))
             }
             Outcome::Bounces { .. } => Regime::Bouncing,
             Outcome::Diverges => Regime::Diverging,

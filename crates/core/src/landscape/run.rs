@@ -1,0 +1,189 @@
+//! One run: a landscape, a start and an optimizer, step by step, exactly as
+//! `torch.optim` updates a tensor of the parameters whose loss is the
+//! landscape:
+//! ```text
+//! loss = f(p); record p and loss; stop if loss is not finite
+//! loss.backward(); optimizer.step()
+//! ```
+//! so `trajectory[k]` is where `losses[k]` was evaluated (`trajectory[0]`
+//! is the start) and, after n steps, both hold n + 1 entries — or fewer when
+//! the run stopped at its first non-finite loss, which is recorded.
+
+use crate::history::LOSS_LIMIT;
+use crate::nn::{Optimizer, OptimizerConfig};
+use crate::regime::{read, Move, Record, Regime};
+
+use super::{Landscape, Point};
+
+/// The most steps a [`Runner`] takes (its record is kept in full).
+pub const MAX_STEPS: u64 = 1_000_000;
+
+/// The moving part of a run: where it is, the loss and gradient there, and
+/// the optimizer's state. The runner and the sweeps share it, so both step
+/// exactly alike.
+#[derive(Clone, Debug)]
+pub(crate) struct Walker {
+    dims: usize,
+    pub position: Point,
+    pub loss: f64,
+    gradient: Point,
+    optimizer: Optimizer,
+    previous: Point,
+}
+
+impl Walker {
+    /// At `start` (unused coordinates set to 0), its loss evaluated.
+    pub fn new(landscape: &Landscape, start: Point, config: OptimizerConfig) -> Self {
+        let dims = landscape.dims().count();
+        let mut position = start;
+        position[dims..].fill(0.0);
+        let (loss, gradient) = landscape.gradient(position);
+        Self {
+            dims,
+            position,
+            loss,
+            gradient,
+            optimizer: Optimizer::for_tensors(config, [dims]),
+            previous: [0.0; 2],
+        }
+    }
+
+    /// One optimizer step from the gradient here, then the loss and
+    /// gradient at the new point. Returns the move.
+    pub fn step(&mut self, landscape: &Landscape) -> Move {
+        let before = self.position;
+        let dims = self.dims;
+        self.optimizer.step_tensors(
+            std::iter::once(&mut self.position[..dims]),
+            std::iter::once(&self.gradient[..dims]),
+        );
+        (self.loss, self.gradient) = landscape.gradient(self.position);
+        let delta = [self.position[0] - before[0], self.position[1] - before[1]];
+        let moved = Move::of(&delta, &self.previous);
+        self.previous = delta;
+        moved
+    }
+}
+
+/// A run on a landscape, recorded in full.
+#[derive(Clone, Debug)]
+pub struct Runner {
+    landscape: Landscape,
+    config: OptimizerConfig,
+    start: Point,
+    walker: Walker,
+    trajectory: Vec<Point>,
+    losses: Vec<f64>,
+}
+
+impl Runner {
+    /// A run of `config` on `landscape` from `start`, at step 0 (the start's
+    /// loss recorded). For a curve, b is set to 0.
+    pub fn new(landscape: Landscape, start: Point, config: OptimizerConfig) -> Self {
+        let walker = Walker::new(&landscape, start, config);
+        let mut run = Self {
+            start: walker.position,
+            trajectory: vec![walker.position],
+            losses: vec![walker.loss],
+            landscape,
+            config,
+            walker,
+        };
+        run.trajectory.reserve(64);
+        run
+    }
+
+    /// Takes up to `n` steps; returns how many were taken: fewer only when
+    /// the run has stopped at a non-finite loss or reached [`MAX_STEPS`].
+    pub fn step(&mut self, n: u64) -> u64 {
+        let mut taken = 0;
+        while taken < n && !self.halted() && self.steps() < MAX_STEPS {
+            self.walker.step(&self.landscape);
+            self.trajectory.push(self.walker.position);
+            self.losses.push(self.walker.loss);
+            taken += 1;
+        }
+        taken
+    }
+
+    /// Back to step 0 from `start`, with a fresh optimizer.
+    pub fn reset(&mut self, start: Point) {
+        *self = Self::new(self.landscape.clone(), start, self.config);
+    }
+
+    /// The landscape.
+    pub fn landscape(&self) -> &Landscape {
+        &self.landscape
+    }
+
+    /// The optimizer and its settings.
+    pub fn config(&self) -> OptimizerConfig {
+        self.config
+    }
+
+    /// Where the run started.
+    pub fn start(&self) -> Point {
+        self.start
+    }
+
+    /// Steps taken.
+    pub fn steps(&self) -> u64 {
+        self.losses.len() as u64 - 1
+    }
+
+    /// The current point (the last of the trajectory).
+    pub fn position(&self) -> Point {
+        self.walker.position
+    }
+
+    /// The loss at the current point.
+    pub fn loss(&self) -> f64 {
+        self.walker.loss
+    }
+
+    /// Every point where a loss was evaluated, the start first.
+    pub fn trajectory(&self) -> &[Point] {
+        &self.trajectory
+    }
+
+    /// The loss at each point of the trajectory.
+    pub fn losses(&self) -> &[f64] {
+        &self.losses
+    }
+
+    /// Whether the run stopped at a non-finite loss (it takes no more steps).
+    pub fn halted(&self) -> bool {
+        !self.walker.loss.is_finite()
+    }
+
+    /// Whether any loss was non-finite or beyond ±[`LOSS_LIMIT`].
+    pub fn diverged(&self) -> bool {
+        self.halted() || self.losses.iter().any(|l| l.abs() > LOSS_LIMIT)
+    }
+
+    /// How the run has behaved so far, read from its record.
+    pub fn regime(&self) -> Regime {
+        let mut previous = [0.0; 2];
+        let moves: Vec<Move> = self
+            .trajectory
+            .windows(2)
+            .map(|p| {
+                let delta = [p[1][0] - p[0][0], p[1][1] - p[0][1]];
+                let moved = Move::of(&delta, &previous);
+                previous = delta;
+                moved
+            })
+            .collect();
+        let farthest = self
+            .trajectory
+            .iter()
+            .fold(0.0, |m: f64, p| m.max(p[0].abs()).max(p[1].abs()));
+        read(&Record {
+            learning_rate: self.config.learning_rate(),
+            losses: &self.losses,
+            moves: &moves,
+            farthest,
+            scale: self.landscape.view().width(),
+        })
+    }
+}
