@@ -15,6 +15,7 @@ mod sweeps;
 pub use presets::Preset;
 pub use sweeps::{chapter_spec, LandscapeSweep, NetworkSweep, SWEEP_POINTS};
 
+use crate::history::LossHistory;
 use crate::landscape::{Dims, Landscape, Point, Runner};
 use crate::nn::OptimizerConfig;
 use crate::regime::Regime;
@@ -30,6 +31,8 @@ pub const HORIZON: usize = 1000;
 pub const TOLERANCE: f64 = 1e-3;
 /// The momentum μ the `momentum` and `nesterov` kinds use.
 pub const MOMENTUM: f64 = 0.9;
+/// The buckets each run's loss history keeps for the loss plot.
+pub const HISTORY_BUCKETS: usize = 512;
 
 /// The optimizer kinds a run may take, by name. `momentum` and `nesterov`
 /// are SGD with μ = [`MOMENTUM`]; every other setting is PyTorch's default.
@@ -76,6 +79,7 @@ pub enum Standing {
 struct Entry {
     runner: Runner,
     regime: Regime,
+    history: LossHistory,
 }
 
 /// What a run of `config` from `start` does over [`HORIZON`] steps.
@@ -85,10 +89,25 @@ fn forecast(landscape: &Landscape, start: Point, config: OptimizerConfig) -> Reg
 
 impl Entry {
     fn new(landscape: &Landscape, start: Point, config: OptimizerConfig) -> Self {
+        let runner = Runner::new(landscape.clone(), start, config);
+        let mut history = LossHistory::with_capacity(HISTORY_BUCKETS);
+        history.push(0, runner.loss());
         Self {
-            runner: Runner::new(landscape.clone(), start, config),
+            runner,
             regime: forecast(landscape, start, config),
+            history,
         }
+    }
+
+    /// Takes up to `n` steps, recording their losses in the history.
+    fn step(&mut self, n: u64) -> u64 {
+        let before = self.runner.steps();
+        let taken = self.runner.step(n);
+        let losses = self.runner.losses();
+        for (k, loss) in losses.iter().enumerate().skip(before as usize + 1) {
+            self.history.push(k as u64, *loss);
+        }
+        taken
     }
 }
 
@@ -176,9 +195,7 @@ impl Compare {
 
     /// Every run back to step 0 from the shared start.
     pub fn reset(&mut self) {
-        for entry in &mut self.entries {
-            entry.runner.reset(self.start);
-        }
+        self.rebuild();
     }
 
     fn rebuild(&mut self) {
@@ -192,7 +209,7 @@ impl Compare {
         let mut taken = 0;
         for entry in &mut self.entries {
             let room = MAX_STEPS.saturating_sub(entry.runner.steps());
-            taken = taken.max(entry.runner.step(n.min(room)));
+            taken = taken.max(entry.step(n.min(room)));
         }
         taken
     }
@@ -232,6 +249,16 @@ impl Compare {
     /// Whether there are none (never, after [`Compare::new`]).
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Run `i`'s loss history (bounded, for the loss plot).
+    pub fn history(&self, i: usize) -> Option<&LossHistory> {
+        self.entries.get(i).map(|e| &e.history)
+    }
+
+    /// The most steps any run has taken.
+    pub fn steps(&self) -> u64 {
+        self.runners().map(Runner::steps).max().unwrap_or(0)
     }
 
     /// Each run's optimizer.
