@@ -137,6 +137,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     if (state.selected >= session.count) state.selected = 0;
     el.landscape.value = session.landscape;
     if (session.formula !== undefined) el.formula.value = session.formula;
+    $('formula-hint').hidden = session.landscape !== 'formula' && !formula.shown;
     state.sweepDirty = true;
     syncRows();
     changed();

@@ -18,8 +18,9 @@ pub enum Preset {
     /// pit; momentum, Nesterov and Adam carry over the peak into the deeper one.
     Optimizers,
     /// On the line-MSE surface, whose curvature along w is about 25× that
-    /// along b: SGD zigzags across the ravine and crawls along b; momentum
-    /// and Adam do not.
+    /// along b: SGD, its η held below η* by the steep walls (it overshoots
+    /// across them), crawls along b; momentum gathers speed along b and
+    /// Adam scales each direction's step, so both are nearer after 100 steps.
     Ravine,
 }
 

@@ -154,9 +154,6 @@ pub fn draw_background<DB: DrawingBackend>(
     let mut frame = MapFrame::new(landscape, area.dim_in_pixel(), style);
     let mut chart = chart(area, &frame, style)?;
     frame.plot = PixelRect::of(chart.plotting_area());
-    if frame.two_d {
-        draw_map(&mut chart, landscape, &frame, style)?;
-    }
     let captions = if frame.two_d {
         (&text.weight_axis, &text.bias_axis)
     } else {
@@ -172,7 +169,9 @@ pub fn draw_background<DB: DrawingBackend>(
             format: (&format, &format),
         },
     )?;
-    if !frame.two_d {
+    if frame.two_d {
+        draw_map(area, landscape, &frame, style)?;
+    } else {
         let (low, high) = frame.x;
         let samples = (0..=400).map(|i| {
             let w = low + (high - low) * f64::from(i) / 400.0;
@@ -200,9 +199,11 @@ pub fn draw_background<DB: DrawingBackend>(
     Ok(frame)
 }
 
-/// The filled contour map: one rectangle per run of equal-band cells in a row.
+/// The filled contour map over the plotting area, in backend pixels: one
+/// rectangle per run of equal-band cells in a row, each reaching the next
+/// one's edge (no seams between them).
 fn draw_map<DB: DrawingBackend>(
-    chart: &mut LinearChart<'_, DB>,
+    area: &DrawingArea<DB, Shift>,
     landscape: &Landscape,
     frame: &MapFrame,
     style: &Style,
@@ -216,13 +217,9 @@ fn draw_map<DB: DrawingBackend>(
         b: Some(frame.y),
     };
     let grid = ValueGrid::new(landscape, &view, cols, rows);
-    let (dw, db) = (
-        (frame.x.1 - frame.x.0) / cols as f64,
-        (frame.y.1 - frame.y.0) / rows as f64,
-    );
-    let mut cells = Vec::new();
+    let x_at = |c: usize| p.left + ((p.right - p.left) as usize * c / cols) as i32;
+    let y_at = |r: usize| p.top + ((p.bottom - p.top) as usize * r / rows) as i32;
     for r in 0..rows {
-        let top = frame.y.1 - db * r as f64;
         let mut c = 0;
         while c < cols {
             let band = grid.band(c, r);
@@ -230,17 +227,13 @@ fn draw_map<DB: DrawingBackend>(
             while end < cols && grid.band(end, r) == band {
                 end += 1;
             }
-            cells.push(Rectangle::new(
-                [
-                    (frame.x.0 + dw * c as f64, top),
-                    (frame.x.0 + dw * end as f64, top - db),
-                ],
+            area.draw(&Rectangle::new(
+                [(x_at(c), y_at(r)), (x_at(end), y_at(r + 1))],
                 band_colour(usize::from(band)).filled(),
-            ));
+            ))?;
             c = end;
         }
     }
-    chart.draw_series(cells)?;
     Ok(())
 }
 
@@ -263,6 +256,19 @@ pub fn draw_foreground<DB: DrawingBackend>(
         palette.axis.stroke_width(style.line(2.0)),
     )))?;
     let runs: Vec<_> = compare.runners().enumerate().collect();
+    // Runs at the same spot are stacked upwards, run 1 lowest, so each shows.
+    let radius = style.offset(8.0);
+    let mut centres: Vec<(i32, i32)> = Vec::with_capacity(runs.len());
+    for (_, run) in &runs {
+        let (x, mut y) = chart.backend_coord(&frame.place(landscape, run.position()));
+        while centres
+            .iter()
+            .any(|c| (c.0 - x).abs() < 2 * radius && (c.1 - y).abs() < 2 * radius)
+        {
+            y -= 2 * radius + style.offset(2.0);
+        }
+        centres.push((x, y));
+    }
     for (i, run) in runs.into_iter().rev() {
         let colour = run_colour(i, style);
         let trajectory = run.trajectory();
@@ -294,10 +300,8 @@ pub fn draw_foreground<DB: DrawingBackend>(
                 )
             }))?;
         }
-        let at = frame.place(landscape, run.position());
         let edge = palette.ball_edge.stroke_width(style.px(1.5));
-        let centre = chart.backend_coord(&at);
-        draw_marker(area, centre, i, style.offset(8.0), colour.filled(), edge)?;
+        draw_marker(area, centres[i], i, radius, colour.filled(), edge)?;
     }
     Ok(())
 }

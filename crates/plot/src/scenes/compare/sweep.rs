@@ -117,20 +117,6 @@ pub fn draw_sweep<DB: DrawingBackend>(
         .margin_top(style.px(MARGINS.margin + LEGEND))
         .margin_right(style.px(26.0))
         .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
-    // Shading: each η's share of the axis, in its regime's colour.
-    let edge = |i: usize| -> f64 {
-        match i {
-            0 => x0,
-            i if i >= rates.len() => x1,
-            i => (rates[i - 1] * rates[i]).sqrt(),
-        }
-    };
-    chart.draw_series((0..rates.len()).map(|i| {
-        Rectangle::new(
-            [(edge(i), y0), (edge(i + 1), y1)],
-            regime_colour(sweep.regimes[i]).filled(),
-        )
-    }))?;
     draw_axes(
         &mut chart,
         style,
@@ -140,6 +126,26 @@ pub fn draw_sweep<DB: DrawingBackend>(
             format: (&|v| short(*v), &|v| power_of_ten(*v)),
         },
     )?;
+    // Shading over the grid: each η's share of the axis in its regime's
+    // colour, in backend pixels, each band reaching the next (no seams).
+    let plot = PixelRect::of(chart.plotting_area());
+    let edge = |i: usize| -> i32 {
+        match i {
+            0 => plot.left,
+            i if i >= rates.len() => plot.right,
+            i => {
+                chart
+                    .backend_coord(&((rates[i - 1] * rates[i]).sqrt(), y0))
+                    .0
+            }
+        }
+    };
+    for i in 0..rates.len() {
+        area.draw(&Rectangle::new(
+            [(edge(i), plot.top), (edge(i + 1), plot.bottom)],
+            regime_colour(sweep.regimes[i]).filled(),
+        ))?;
+    }
     chart.draw_series(LineSeries::new(
         rates
             .iter()
