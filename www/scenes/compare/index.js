@@ -271,6 +271,12 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
   const endDrag = () => {
     state.dragging = false;
   };
+  $('default-start').addEventListener('click', () => {
+    session.resetStart();
+    state.sweepDirty = true;
+    syncRows();
+    changed();
+  });
   el.map.addEventListener('pointerup', endDrag);
   el.map.addEventListener('pointercancel', endDrag);
 
@@ -358,8 +364,14 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     }
     const [done, total] = session.networkProgress();
     if (done >= total) return false;
+    // One η at least, then more while the next one (as long as the slowest so far) still fits.
     const began = performance.now();
-    while (performance.now() - began < NETWORK_BUDGET_MS && session.advanceNetworkSweep(1) > 0);
+    for (;;) {
+      const at = performance.now();
+      if (session.advanceNetworkSweep(1) === 0) break;
+      state.perEta = Math.max(state.perEta ?? 0, performance.now() - at);
+      if (performance.now() - began + state.perEta > NETWORK_BUDGET_MS) break;
+    }
     return true;
   }
 
@@ -392,6 +404,9 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     session.reset();
     changed();
   }
+
+  $('step').addEventListener('click', stepOnce);
+  $('reset').addEventListener('click', resetRuns);
 
   return {
     actions: {

@@ -46,7 +46,8 @@ export const TEMPLATE = `
   <div class="compare-grid">
     <figure class="panel compare-map-panel">
       ${chartMarkup('compare-map-canvas', 'compare_map_canvas')}
-      <figcaption class="hint"><span data-i18n="compare_drag_hint"></span> <span class="keys-hint" data-i18n="descent_keys_hint"></span></figcaption>
+      <figcaption class="hint map-hint"><span><span data-i18n="compare_drag_hint"></span> <span class="keys-hint" data-i18n="descent_keys_hint"></span></span>
+        <button type="button" id="compare-default-start" class="ghost small" data-control="start" data-i18n="compare_default_start"></button></figcaption>
     </figure>
     <div class="panel controls compare-controls">
       <div class="control compare-landscape" data-control="landscape">

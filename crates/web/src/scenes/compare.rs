@@ -64,7 +64,7 @@ fn config(kind: &str, lr: f64) -> Result<descent_core::OptimizerConfig, JsError>
     })
 }
 
-/// A formula error as a plain object: `{ code, position, detail, message }`.
+/// A formula error as a plain object: `{ code, position, detail }`.
 fn error_object(error: &FormulaError) -> JsValue {
     let object = Object::new();
     let set = |key: &str, value: JsValue| {
@@ -80,7 +80,6 @@ fn error_object(error: &FormulaError) -> JsValue {
             .detail()
             .map_or(JsValue::NULL, |d| JsValue::from_str(&d)),
     );
-    set("message", JsValue::from_str(&error.to_string()));
     object.into()
 }
 
@@ -112,7 +111,7 @@ impl CompareSession {
 
     /// Switches to a typed formula (a surface when it uses b). Returns
     /// `null`, or for a formula that cannot be read an object `{ code,
-    /// position, detail, message }` — and the landscape stays as it was.
+    /// position, detail }` — and the landscape stays as it was.
     #[wasm_bindgen(js_name = setFormula)]
     pub fn set_formula(&mut self, text: &str) -> JsValue {
         match Landscape::formula(text) {
@@ -159,6 +158,14 @@ impl CompareSession {
     #[wasm_bindgen(js_name = setStart)]
     pub fn set_start(&mut self, w: f64, b: f64) {
         self.compare.set_start([w, b]);
+        self.sweep = None;
+    }
+
+    /// Moves the shared start back to the landscape's default; every run starts over.
+    #[wasm_bindgen(js_name = resetStart)]
+    pub fn reset_start(&mut self) {
+        self.compare
+            .set_start(self.compare.landscape().default_start());
         self.sweep = None;
     }
 
