@@ -138,6 +138,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     el.landscape.value = session.landscape;
     if (session.formula !== undefined) el.formula.value = session.formula;
     $('formula-hint').hidden = session.landscape !== 'formula' && !formula.shown;
+    root.querySelector('.scene-compare').toggleAttribute('data-formula', session.landscape === 'formula' || formula.shown);
     state.sweepDirty = true;
     syncRows();
     changed();
@@ -147,7 +148,10 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     const error = session.setFormula(text);
     formula.show(error, text);
     if (!error) landscapeChanged();
-    else el.landscape.value = session.landscape;
+    else {
+      el.landscape.value = session.landscape;
+      root.querySelector('.scene-compare').toggleAttribute('data-formula', true);
+    }
     return !error;
   }
 
