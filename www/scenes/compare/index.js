@@ -493,7 +493,26 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
       },
       /** The CSS x of η on the sweep chart. */
       sweepX: (eta) => sweepView.xOf(eta),
-      mapRedrawMs: () => mapView.redrawMs,
+      /** For the benchmarks: the landscape sweep of run 1 with `steps` steps, in ms. */
+      timeSweep(steps) {
+        const began = performance.now();
+        state.cliff = session.computeSweep(0, steps);
+        return performance.now() - began;
+      },
+      /** For the benchmarks: the whole network sweep in one go (`kind`, `count` rates), in ms. */
+      timeNetworkSweep(kind, count) {
+        session.startNetworkSweep(kind, count);
+        state.networkKind = null;
+        const began = performance.now();
+        while (session.advanceNetworkSweep(count) > 0);
+        return performance.now() - began;
+      },
+      /** For the benchmarks: redraws the map's background now; its time in ms. */
+      redrawMap() {
+        mapView.setText('minimum', t('compare_minimum'));
+        mapView.draw(session);
+        return mapView.redrawMs;
+      },
     },
   };
 }

@@ -24,7 +24,7 @@ fn the_table_shows_three_regimes_on_every_curve_and_simple_surface() {
         let rates: Vec<f64> = compare
             .configs()
             .iter()
-            .map(|c| c.learning_rate())
+            .map(OptimizerConfig::learning_rate)
             .collect();
         assert!(
             rates[0] < rates[1] && rates[1] < rates[2],

@@ -124,7 +124,7 @@ fn a_map_of_a_formula_that_blows_up_has_no_non_finite_numbers() {
             &CompareText::default(),
         )
         .expect("draws");
-        draw_foreground(area, &frame, &compare, &Style::default()).expect("draws")
+        draw_foreground(area, &frame, &compare, &Style::default()).expect("draws");
     });
     assert!(!out.contains("NaN") && !out.contains("inf"));
 }
