@@ -350,7 +350,14 @@ impl Compare {
                 (i, rank)
             })
             .collect();
-        order.sort_by_key(|(_, rank)| *rank);
+        // At most four: an insertion sort (stable), without the general sort's code.
+        for k in 1..order.len() {
+            let mut j = k;
+            while j > 0 && order[j - 1].1 > order[j].1 {
+                order.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         order.into_iter().map(|(i, _)| i).collect()
     }
 }

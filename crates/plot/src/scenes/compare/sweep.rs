@@ -112,9 +112,10 @@ pub fn draw_sweep<DB: DrawingBackend>(
         (first, first * 10.0)
     };
     let (y0, y1) = loss_range(sweep);
+    let rows = legend_rows(area, sweep, style, text);
     let mut chart = MARGINS
         .builder(area, style)
-        .margin_top(style.px(MARGINS.margin + LEGEND))
+        .margin_top(style.px(MARGINS.margin + LEGEND * rows as f64))
         .margin_right(style.px(26.0))
         .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
     draw_axes(
@@ -189,7 +190,46 @@ pub fn draw_sweep<DB: DrawingBackend>(
     Ok(frame)
 }
 
-/// The regimes the sweep shows, as swatches with their names above the plot.
+/// The regimes the sweep shows, each with the width of its swatch and word.
+fn legend_items<'t, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    sweep: &Sweep,
+    style: &Style,
+    text: &'t CompareText,
+) -> Vec<(Regime, &'t str, i32)> {
+    let font = style.label_font();
+    Regime::ALL
+        .into_iter()
+        .filter(|r| sweep.regimes.contains(r))
+        .map(|regime| {
+            let word = text.regime(regime);
+            let (w, _) = area.estimate_text_size(word, &font).unwrap_or((60, 0));
+            (regime, word, style.offset(19.0) + w as i32)
+        })
+        .collect()
+}
+
+/// How many lines the legend takes in the picture's width.
+fn legend_rows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    sweep: &Sweep,
+    style: &Style,
+    text: &CompareText,
+) -> usize {
+    let room = area.dim_in_pixel().0 as i32 - style.offset(MARGINS.label_y + 2.0 * MARGINS.margin);
+    let (mut rows, mut x) = (1, 0);
+    for (_, _, width) in legend_items(area, sweep, style, text) {
+        if x > 0 && x + width > room {
+            rows += 1;
+            x = 0;
+        }
+        x += width + style.offset(14.0);
+    }
+    rows
+}
+
+/// The regimes the sweep shows, as swatches with their names above the
+/// plot, on as many lines as they need.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     sweep: &Sweep,
@@ -198,13 +238,14 @@ fn draw_legend<DB: DrawingBackend>(
     text: &CompareText,
 ) -> Result<(), DrawError> {
     let font = style.label_font();
-    let (mut x, y) = (frame.plot.left, style.offset(MARGINS.margin / 2.0));
+    let left = frame.plot.left;
+    let (mut x, mut y) = (left, style.offset(MARGINS.margin / 2.0));
     let swatch = style.offset(14.0);
-    for regime in Regime::ALL {
-        if !sweep.regimes.contains(&regime) {
-            continue;
+    for (regime, word, width) in legend_items(area, sweep, style, text) {
+        if x > left && x + width > frame.plot.right {
+            x = left;
+            y += style.offset(LEGEND);
         }
-        let word = text.regime(regime);
         area.draw(&Rectangle::new(
             [(x, y), (x + swatch, y + swatch)],
             regime_colour(regime).filled(),
@@ -218,8 +259,7 @@ fn draw_legend<DB: DrawingBackend>(
             (x + swatch + style.offset(5.0), y),
             font.clone(),
         ))?;
-        let (w, _) = area.estimate_text_size(word, &font).unwrap_or((60, 0));
-        x += swatch + style.offset(5.0) + w as i32 + style.offset(14.0);
+        x += width + style.offset(14.0);
     }
     Ok(())
 }
