@@ -14,6 +14,7 @@ import { announce } from '../../kit/announce.js';
 import { MARKERS, MAX_RUNNERS, SPEEDS, TEMPLATE } from './template.js';
 import { settings } from './settings.js';
 import { formulaError } from './formula.js';
+import { benchHooks, boardText, renderBoard } from './board.js';
 
 // Each run's η slider spans η* ÷ RANGE_BELOW … η* × RANGE_ABOVE (the sweep's range).
 const RANGE_BELOW = 1000;
@@ -315,27 +316,10 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     });
     show(el.steps, 'steps', formatCount(session.steps));
     show(el.target, 'target', t('compare_target', { loss: formatNumber(session.target, 3) }));
-    const board = [...session.leaderboard()]
-      .map((i, rank) => `${rank + 1}|${i}|${t(`compare_kind_${session.kind(i)}`)}|${formatNumber(session.learningRate(i), 3)}|${standingText(i)}`)
-      .join('\n');
+    const board = boardText(session, standingText);
     if (state.shown.board !== board) {
       state.shown.board = board;
-      el.board.replaceChildren(
-        ...board.split('\n').map((line) => {
-          const [, index, kind, eta, standing] = line.split('|');
-          const li = document.createElement('li');
-          li.dataset.run = index;
-          const mark = document.createElement('span');
-          mark.className = 'runner-mark';
-          mark.setAttribute('aria-hidden', 'true');
-          mark.textContent = MARKERS[Number(index)];
-          li.append(mark, ` ${kind}, η = ${eta}: `);
-          const strong = document.createElement('strong');
-          strong.textContent = standing;
-          li.append(strong);
-          return li;
-        }),
-      );
+      renderBoard(el.board, board);
     }
     sweepNote();
   }
@@ -493,26 +477,14 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
       },
       /** The CSS x of η on the sweep chart. */
       sweepX: (eta) => sweepView.xOf(eta),
-      /** For the benchmarks: the landscape sweep of run 1 with `steps` steps, in ms. */
-      timeSweep(steps) {
-        const began = performance.now();
-        state.cliff = session.computeSweep(0, steps);
-        return performance.now() - began;
-      },
-      /** For the benchmarks: the whole network sweep in one go (`kind`, `count` rates), in ms. */
-      timeNetworkSweep(kind, count) {
-        session.startNetworkSweep(kind, count);
-        state.networkKind = null;
-        const began = performance.now();
-        while (session.advanceNetworkSweep(count) > 0);
-        return performance.now() - began;
-      },
-      /** For the benchmarks: redraws the map's background now; its time in ms. */
-      redrawMap() {
-        mapView.setText('minimum', t('compare_minimum'));
-        mapView.draw(session);
-        return mapView.redrawMs;
-      },
+      ...benchHooks(session, mapView, {
+        swept: (cliff) => {
+          state.cliff = cliff;
+        },
+        networkRestarted: () => {
+          state.networkKind = null;
+        },
+      }),
     },
   };
 }
