@@ -93,6 +93,14 @@ const PHASES = {
       await page.evaluate(() => { window.descent.setSpeed(1000); window.descent.play(true); });
     }, '?scene=training&threshold=off'],
   ],
+  compare: [
+    ['four runs on a surface (two pits), playing at 1000 steps/s', async (page) => {
+      await page.evaluate(() => { window.descent.setSpeed(1000); window.descent.play(true); });
+    }, '?scene=compare&landscape=two-pits&runners=sgd:0.001,momentum:0.001,adam:0.001,rmsprop:0.001'],
+    ['four runs on a typed surface, playing at 100 steps/s', async (page) => {
+      await page.evaluate(() => { window.descent.setSpeed(100); window.descent.play(true); });
+    }, `?scene=compare&landscape=formula&formula=${encodeURIComponent('(1-w)^2 + 5*(b-w^2)^2 + sin(3*w)*0.3')}&runners=sgd:0.001,momentum:0.001,adam:0.01,nesterov:0.001`],
+  ],
 };
 
 /**
@@ -147,6 +155,26 @@ async function coldLoad(h, scene) {
   return summary(times);
 }
 
+/**
+ * Comparing runs, outside the frames: the landscape sweep (200 η × 200
+ * steps) on a typed surface, the chapter's network swept over 200 η in one
+ * go (the page spreads it over frames), and the contour map's background
+ * redrawn at 1280×720.
+ */
+async function compareWork(page) {
+  await page.evaluate(() => window.descent.play(false));
+  const repeat = (n, f) => page.evaluate(([n, f]) => {
+    const times = [];
+    for (let i = 0; i < n; i += 1) times.push(new Function(`return ${f}`)()());
+    return times;
+  }, [n, f.toString()]);
+  return {
+    formula_sweep_200x200: summary(await repeat(10, () => window.descent.timeSweep(200))),
+    network_sweep_200_rates: summary(await repeat(3, () => window.descent.timeNetworkSweep('sgd', 200))),
+    contour_redraw: summary(await repeat(20, () => window.descent.redrawMap())),
+  };
+}
+
 function gzipped(path) {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
@@ -178,6 +206,7 @@ try {
       }
       results.frames[`${scene}: ${name}`] = summary(await timeFrames(page, FRAMES));
     }
+    if (scene === 'compare') results.compare = await compareWork(page);
     await context?.close();
     results.first_frame_cold[scene] = await coldLoad(h, scene);
   }

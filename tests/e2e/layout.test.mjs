@@ -5,8 +5,10 @@
 // and up inside their boxes; the normal view at
 // 1280×720 has every control above the fold; an embedded scene fits its
 // iframe without a scrollbar at 720×460, 800×600 and 1000×620; a phone shows
-// the picture with the control that changes it, all four scenes in the
-// navigation, and no key hints. Screenshots in tests/e2e/artifacts/.
+// the picture with the control that changes it, all five scenes in the
+// navigation, and no key hints. Comparing runs, whose loss plot, board and
+// sweep sit below its picture, has its own projector check: the picture
+// and every control of the runs on one screen. Screenshots in tests/e2e/artifacts/.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, DIST, expectText, frames, launch, sharedHarness } from './browser.mjs';
 import { serve } from './server.mjs';
 
-import { BACKPROP_SCREEN, CONTROLS, LANGS, PICTURE, SCENES, assertInView, boxes, smallestText } from './screens.mjs';
+import { BACKPROP_SCREEN, CONTROLS, LANGS, PHONE, PICTURE, SCENES, assertInView, boxes, smallestText } from './screens.mjs';
 
 const h = sharedHarness();
 
@@ -188,18 +190,45 @@ describe('embedded in an iframe', () => {
   }
 });
 
+describe('projector mode at 1280×720: comparing runs', () => {
+  for (const lang of LANGS) {
+    test(`compare (${lang}): the picture and the runs' controls on one screen, four runs, type of 20 px and up`, async (t) => {
+      const { page } = await h.page(t, `?scene=compare&lang=${lang}&present=1&preset=optimizers`, { width: 1280, height: 720 });
+      await frames(page, 3);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 1280, `no sideways scrolling (${width})`);
+      const rows = [0, 1, 2, 3].flatMap((i) => [`#compare-kind-${i}`, `#compare-lr-${i}`, `#compare-remove-${i}`, `#compare-regime-${i}`]);
+      assertInView(await page.evaluate(boxes, [PICTURE.compare, ...CONTROLS.compare, '#compare-add', ...rows]), 1280, 720, `compare/${lang}`);
+      const min = await page.evaluate(() => {
+        let least = { size: Infinity };
+        for (const el of document.querySelectorAll('.compare-controls :is(label, button, select, output, span, li)')) {
+          if (!el.checkVisibility() || el.closest('[aria-hidden]') || el.getBoundingClientRect().bottom > innerHeight) continue;
+          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+          if (!own && el.tagName !== 'SELECT') continue;
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (size < least.size) least = { size, element: `${el.tagName.toLowerCase()}#${el.id} “${el.textContent.trim().slice(0, 30)}”` };
+        }
+        return least;
+      });
+      assert.ok(min.size >= 20, `the smallest text is ${min.size} px: ${min.element}`);
+      await page.screenshot({ path: join(ARTIFACTS, `layout-present-compare-${lang}-1280x720.png`) });
+    });
+  }
+});
+
 describe('phone at 390×844', () => {
   for (const lang of LANGS) {
-    for (const scene of SCENES) {
-      test(`${scene} (${lang}): the picture with its control, four scenes in the navigation, no key hints`, async (t) => {
+    for (const scene of [...SCENES, 'compare']) {
+      test(`${scene} (${lang}): the picture with its control, five scenes in the navigation, no key hints`, async (t) => {
         const { page } = await h.page(t, `?scene=${scene}&lang=${lang}`, { width: 390, height: 844, hasTouch: true });
         await frames(page, 2);
-        assertInView(await page.evaluate(boxes, [PICTURE[scene], CONTROLS[scene][0], CONTROLS[scene].at(-1)]), 390, 844, `${scene}/${lang}`);
+        const controls = PHONE[scene] ?? [CONTROLS[scene][0], CONTROLS[scene].at(-1)];
+        assertInView(await page.evaluate(boxes, [PICTURE[scene], ...controls]), 390, 844, `${scene}/${lang}`);
         const links = await page.evaluate(() => [...document.querySelectorAll('nav.scenes a')].map((a, i) => {
           const r = a.getBoundingClientRect();
           return { selector: `${a.dataset.scene} (#${i})`, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: a.checkVisibility() };
         }));
-        assert.equal(links.length, 4, 'four scene links');
+        assert.equal(links.length, 5, 'five scene links');
         assertInView(links, 390, 844, `${scene}/${lang} navigation`);
         const hints = await page.evaluate(() => [...document.querySelectorAll('.shortcuts, .keys-hint, [data-i18n="backprop_keys"]')].filter((el) => el.checkVisibility()).map((el) => el.textContent));
         assert.deepEqual(hints, [], 'no key hints without a keyboard');

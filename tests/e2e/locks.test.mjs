@@ -70,6 +70,24 @@ const TABLE = {
     seed: { label: 'training_new_seed' },
     threshold: { label: 'training_threshold' },
   },
+  compare: {
+    landscape: { label: 'compare_landscape' },
+    formula: { label: 'compare_formula' },
+    presets: { label: 'compare_presets' },
+    lr: { label: 'learning_rate' },
+    runners: { label: 'compare_runners' },
+    play: { label: 'play', keys: [' '], watch: (s) => [s.playing, s.steps] },
+    step: { label: 'step', keys: ['ArrowRight'], watch: (s) => s.steps },
+    reset: {
+      label: 'reset',
+      keys: ['r', 'R'],
+      prepare: (page) => page.locator('#compare-step').click(),
+      watch: (s) => s.steps,
+    },
+    speed: { label: 'speed' },
+    start: { label: 'compare_start' },
+    sweep: { label: 'compare_sweep_title' },
+  },
 };
 
 let h;

@@ -7,13 +7,16 @@ import assert from 'node:assert/strict';
 export const SCENES = ['loss', 'descent', 'backprop', 'training'];
 export const LANGS = ['en', 'zh'];
 /** Each scene's main picture, and the controls that change it. */
-export const PICTURE = { loss: '#loss-scatter', descent: '#descent-curve-canvas', backprop: '#backprop-canvas', training: '#training-fit-canvas' };
+export const PICTURE = { loss: '#loss-scatter', descent: '#descent-curve-canvas', backprop: '#backprop-canvas', training: '#training-fit-canvas', compare: '#compare-map-canvas' };
 export const CONTROLS = {
   loss: ['#loss-w', '#loss-b'],
   descent: ['#descent-lr', '#descent-play', '#descent-step'],
   backprop: ['#backprop-step', '#backprop-reset'],
   training: ['#training-lr', '#training-play', '#training-step'],
+  compare: ['#compare-landscape', '#compare-preset-table', '#compare-lr-0', '#compare-play', '#compare-step', '#compare-reset', '#compare-speed'],
 };
+/** On a phone, the controls under the picture that play it (comparing runs: its run buttons first). */
+export const PHONE = { compare: ['#compare-play', '#compare-step', '#compare-reset'] };
 /** What 3.3's one screen must hold, besides the graph and the step buttons. */
 export const BACKPROP_SCREEN = ['[data-control="back"]', '[data-control="all"]', '#backprop-progress', '#backprop-current', '[data-product="dL_dW2"]', '[data-product="dL_dW1"]'];
 

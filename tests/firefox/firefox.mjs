@@ -16,7 +16,7 @@ export { ARTIFACTS, DIST, NON_FINITE, canvasHash, canvasInk, frames } from '../e
 mkdirSync(ARTIFACTS, { recursive: true });
 
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
-export const SCENES = ['loss', 'descent', 'backprop', 'training'];
+export const SCENES = ['loss', 'descent', 'backprop', 'training', 'compare'];
 export const LANGS = ['en', 'zh'];
 
 export function launchFirefox(prefs = {}) {

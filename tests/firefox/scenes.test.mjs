@@ -39,6 +39,7 @@ const KEYBOARD = {
   descent: { focus: focusBody, key: 'ArrowRight', presses: 1, field: 'steps', from: 0, to: 1, chart: '#descent-curve-canvas' },
   backprop: { focus: focusBody, key: 'ArrowRight', presses: 1, field: 'revealed', from: 0, to: 1, chart: '#backprop-canvas' },
   training: { focus: focusBody, key: 'ArrowRight', presses: 1, field: 'epochs', from: 0, to: 1, chart: '#training-fit-canvas' },
+  compare: { focus: focusBody, key: 'ArrowRight', presses: 1, field: 'steps', from: 0, to: 1, chart: '#compare-map-canvas' },
 };
 
 /** Ids of every chart on the page (the front canvas of a stacked pair, or a lone canvas). */
@@ -125,6 +126,16 @@ describe('Firefox: a huge learning rate shows no NaN or Infinity', () => {
         const s = await state(page);
         assert.ok(s.epochs > 0, `it trained (${s.epochs} epochs)`);
         assert.ok(s.diverged, 'and diverged');
+      },
+    },
+    compare: {
+      query: '?scene=compare&landscape=bowl&runners=sgd:1000,adam:1000,momentum:1000',
+      run: async (page) => {
+        await page.evaluate(() => window.descent.step(100));
+        await frames(page, 3);
+        const s = await state(page);
+        assert.ok(s.steps > 0, `it ran (${s.steps} steps)`);
+        assert.ok(s.runners[0].diverged, 'and diverged');
       },
     },
   };

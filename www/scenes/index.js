@@ -5,9 +5,10 @@ import { scene as loss } from './loss/index.js';
 import { scene as descent } from './descent/index.js';
 import { scene as backprop } from './backprop/index.js';
 import { scene as training } from './training/index.js';
+import { scene as compare } from './compare/index.js';
 
 /** @type {import('../kit/scene.js').SceneDefinition[]} */
-export const SCENES = [loss, descent, backprop, training];
+export const SCENES = [loss, descent, backprop, training, compare];
 
 /** The scene called `name` (its own name or an alias), or undefined. Only own names count: `toString` is no scene. */
 export function findScene(name) {

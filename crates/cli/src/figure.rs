@@ -5,8 +5,10 @@
 
 use descent_core::nn::OptimizerConfig;
 use descent_core::scenes::backprop::{ChainParameters, ChainRule, Example, Factor};
+use descent_core::scenes::compare::{Compare, Preset};
 use descent_core::scenes::loss::{Line, LineFit};
-use descent_core::{Curve, Descent, Training};
+use descent_core::{Curve, Descent, Landscape, Training};
+use descent_plot::scenes::compare::{self, CompareText};
 use descent_plot::scenes::loss::{curves, scatter, LossText};
 use descent_plot::scenes::{backprop, descent, training};
 use descent_plot::{loss_plot, DrawError, SceneText, Style};
@@ -17,7 +19,7 @@ use crate::error::CliError;
 
 /// The scenes, by their subcommand names (`loop` is also accepted for
 /// `training`, the page's old name for it).
-const SCENES: [&str; 4] = ["loss", "descent", "backprop", "training"];
+const SCENES: [&str; 5] = ["loss", "descent", "backprop", "training", "compare"];
 /// The largest picture side, in pixels.
 const MAX_SIDE: u32 = 8000;
 
@@ -40,6 +42,8 @@ enum Scene {
     /// 3.4: the chapter's network after --epochs epochs, and its loss plot.
     #[command(alias = "loop")]
     Training(TrainingArgs),
+    /// Comparing runs: a preset's runs after --steps steps, and their loss plot.
+    Compare(CompareArgs),
 }
 
 /// The flags every scene takes.
@@ -184,12 +188,74 @@ pub fn scene_as_subcommand(mut args: Vec<String>) -> Result<Vec<String>, CliErro
 }
 
 /// Writes the figure; returns a one-line confirmation.
+#[derive(Debug, clap::Args)]
+struct CompareArgs {
+    #[command(flatten)]
+    page: Page,
+    /// The lesson: table, optimizers or ravine (default table).
+    #[arg(long, value_name = "NAME", value_parser = preset)]
+    preset: Option<Preset>,
+    /// The landscape for the table (default bumpy; the other lessons choose theirs).
+    #[arg(long, value_name = "NAME", value_parser = landscape)]
+    landscape: Option<String>,
+    /// Steps to take before drawing, at most 100000 (default 100).
+    #[arg(long, value_name = "N", value_parser = steps, allow_negative_numbers = true)]
+    steps: Option<u64>,
+}
+
+fn preset(text: &str) -> Result<Preset, String> {
+    Preset::from_name(text)
+        .ok_or_else(|| format!("unknown preset {text:?} (table, optimizers, ravine)"))
+}
+
+fn landscape(text: &str) -> Result<String, String> {
+    Landscape::from_name(text)
+        .map(|_| text.to_owned())
+        .ok_or_else(|| {
+            format!(
+                "unknown landscape {text:?} ({})",
+                Landscape::NAMES.join(", ")
+            )
+        })
+}
+
+fn draw_compare(args: &CompareArgs, area: &Area) -> Result<(), CliError> {
+    let name = args.landscape.as_deref().unwrap_or("bumpy");
+    let start = Landscape::from_name(name).unwrap_or(Landscape::Curve(Curve::Bumpy));
+    let mut runs = Compare::new(start);
+    runs.apply(args.preset.unwrap_or(Preset::Table));
+    runs.step(args.steps.unwrap_or(100));
+    let (left, right) = area.split_horizontally(area.dim_in_pixel().0 * 7 / 12);
+    let style = Style::default();
+    let frame = compare::draw_background(&left, runs.landscape(), &style, &CompareText::default())
+        .map_err(drawing)?;
+    compare::draw_foreground(&left, &frame, &runs, &style).map_err(drawing)?;
+    let histories: Vec<_> = (0..runs.len()).filter_map(|i| runs.history(i)).collect();
+    let view = loss_plot::LossView::spanning(&histories, runs.steps(), right.dim_in_pixel());
+    let text = SceneText {
+        loss_axis: "loss".into(),
+        ..SceneText::default()
+    };
+    loss_plot::draw_background(&right, &view, &style, &text).map_err(drawing)?;
+    let lines: Vec<loss_plot::Line<'_>> = histories
+        .iter()
+        .enumerate()
+        .map(|(i, history)| loss_plot::Line {
+            history,
+            colour: compare::run_colour(i, &style),
+            diverged: runs.runner(i).is_some_and(descent_core::Runner::diverged),
+        })
+        .collect();
+    loss_plot::draw_lines(&right, &view, &lines, &style, &text).map_err(drawing)
+}
+
 pub fn run(args: &Args) -> Result<String, CliError> {
     let (name, page) = match &args.scene {
         Scene::Loss(a) => ("loss", &a.page),
         Scene::Descent(a) => ("descent", &a.page),
         Scene::Backprop(a) => ("backprop", &a.page),
         Scene::Training(a) => ("training", &a.page),
+        Scene::Compare(a) => ("compare", &a.page),
     };
     let out = page.out.as_str();
     let size = (page.width, page.height);
@@ -200,6 +266,7 @@ pub fn run(args: &Args) -> Result<String, CliError> {
             Scene::Descent(a) => draw_descent(a, &area),
             Scene::Backprop(a) => draw_backprop(a, &area),
             Scene::Training(a) => draw_training(a, &area),
+            Scene::Compare(a) => draw_compare(a, &area),
         }
         .and_then(|()| {
             area.present()

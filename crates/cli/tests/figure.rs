@@ -13,7 +13,7 @@ fn descent(args: &[&str]) -> std::process::Output {
 fn every_scene_draws_an_svg_without_non_finite_numbers() {
     let dir = std::env::temp_dir().join(format!("descent-figure-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let cases: [(&str, &[&str], &str); 5] = [
+    let cases: [(&str, &[&str], &str); 7] = [
         (
             "descent",
             &["--curve", "bumpy", "--lr", "0.5", "--steps", "3"],
@@ -27,6 +27,12 @@ fn every_scene_draws_an_svg_without_non_finite_numbers() {
         ("loss", &["--outlier", "1"], "largest error"),
         ("backprop", &["--revealed", "8"], "∂L/∂W₁"),
         ("loop", &["--epochs", "50"], "epoch"),
+        (
+            "compare",
+            &["--preset", "ravine", "--steps", "100"],
+            "bias b",
+        ),
+        ("compare", &["--landscape", "data-mse"], "minimum"),
     ];
     for (i, (scene, settings, expected)) in cases.iter().enumerate() {
         let out = dir.join(format!("{scene}-{i}.svg"));

@@ -19,7 +19,7 @@
 //! mini-batches), `spec` (the training-spec format), `landscape` (curves and
 //! surfaces to descend with any optimizer), `sweep` (many learning rates at
 //! once), `scenes`, one module per scene with the math that scene shows:
-//! `loss` (3.1), `descent` (3.2), `backprop` (3.3), `training` (3.4), and
+//! `loss` (3.1), `descent` (3.2), `backprop` (3.3), `training` (3.4), `compare` (runs side by side), and
 //! `export` (a spec as a PyTorch script). A module only uses modules listed
 //! before it.
 

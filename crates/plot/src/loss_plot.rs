@@ -72,6 +72,21 @@ impl LossView {
         }
     }
 
+    /// The view that holds every one of `histories` (each as
+    /// [`LossView::new`] would show it alone), the longest's last step `steps`.
+    pub fn spanning(histories: &[&LossHistory], steps: u64, size: (u32, u32)) -> Self {
+        let mut views = histories.iter().map(|h| Self::new(h, steps, size));
+        let Some(first) = views.next() else {
+            return Self::new(&LossHistory::with_capacity(1), steps, size);
+        };
+        views.fold(first, |a, b| Self {
+            size,
+            steps: a.steps.max(b.steps),
+            bottom: a.bottom.min(b.bottom),
+            top: a.top.max(b.top),
+        })
+    }
+
     /// `loss` inside the view: non-finite and huge values at the top, zero
     /// and tiny values at the bottom.
     pub fn clamp(&self, loss: f64) -> f64 {
@@ -215,7 +230,84 @@ pub fn draw_history<DB: DrawingBackend>(
     range: Range<usize>,
     style: &Style,
 ) -> Result<(), DrawError> {
-    stretch(&mut chart(area, view, style)?, view, history, range, style)
+    let colour = style.palette().curve;
+    stretch(
+        &mut chart(area, view, style)?,
+        view,
+        history,
+        range,
+        style,
+        colour,
+    )
+}
+
+/// One run's line on a plot of several ([`draw_lines`]).
+#[derive(Debug)]
+pub struct Line<'a> {
+    /// Its loss history.
+    pub history: &'a LossHistory,
+    /// Its colour.
+    pub colour: RGBColor,
+    /// Whether it flew off (its end is marked "off the chart").
+    pub diverged: bool,
+}
+
+/// Draws several runs' histories in full, each in its colour and ending in
+/// a dot (an arrow up where it left the chart), on a plot whose axes
+/// [`draw_background`] drew.
+pub fn draw_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &LossView,
+    lines: &[Line<'_>],
+    style: &Style,
+    text: &SceneText,
+) -> Result<(), DrawError> {
+    let mut chart = chart(area, view, style)?;
+    for line in lines {
+        let buckets = line.history.buckets();
+        stretch(
+            &mut chart,
+            view,
+            line.history,
+            0..buckets.len(),
+            style,
+            line.colour,
+        )?;
+        if let Some(last) = buckets.last() {
+            chart.draw_series(std::iter::once(Circle::new(
+                (last.last_step as f64, view.clamp(last.last)),
+                style.px(5.0),
+                line.colour.filled(),
+            )))?;
+        }
+    }
+    let off = lines.iter().find_map(|line| {
+        let buckets = line.history.buckets();
+        let first_off = buckets.iter().find(|b| view.is_off_chart(b.max));
+        first_off
+            .map(|b| (b.last_step as f64, view.top))
+            .or_else(|| {
+                let last = buckets.last().filter(|_| line.diverged)?;
+                Some((last.last_step as f64, view.clamp(last.last)))
+            })
+    });
+    if let Some(at) = off {
+        let right_half = at.0 > 0.6 * view.steps as f64;
+        let text_dx = if right_half {
+            -style.offset(120.0)
+        } else {
+            style.offset(12.0)
+        };
+        let mark = OffChart {
+            at,
+            marker_dy: style.offset(ARROW_HEAD),
+            marker_size: style.px(ARROW_HEAD),
+            text_dx,
+            label: format!("↑ {}", text.off_chart),
+        };
+        draw_off_chart(&mut chart, mark, style)?;
+    }
+    Ok(())
 }
 
 fn stretch<DB: DrawingBackend>(
@@ -224,11 +316,11 @@ fn stretch<DB: DrawingBackend>(
     history: &LossHistory,
     range: Range<usize>,
     style: &Style,
+    colour: RGBColor,
 ) -> Result<(), DrawError> {
     let all = history.buckets();
     let end = range.end.min(all.len());
     let start = range.start.min(end);
-    let palette = style.palette();
     let x = |step: u64| step as f64;
 
     let band = &all[start..end];
@@ -241,14 +333,14 @@ fn stretch<DB: DrawingBackend>(
         let outline: Vec<(f64, f64)> = upper.chain(lower).collect();
         chart.draw_series(std::iter::once(Polygon::new(
             outline,
-            palette.curve.mix(0.18).filled(),
+            colour.mix(0.18).filled(),
         )))?;
     }
     let line = &all[start.saturating_sub(1)..end];
     if line.len() > 1 {
         chart.draw_series(LineSeries::new(
             line.iter().map(|b| (x(b.last_step), view.clamp(b.last))),
-            palette.curve.stroke_width(style.line(2.5)),
+            colour.stroke_width(style.line(2.5)),
         ))?;
     }
     Ok(())
@@ -271,7 +363,15 @@ pub fn draw_foreground<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let mut chart = chart(area, view, style)?;
     let buckets = history.buckets();
-    stretch(&mut chart, view, history, from..buckets.len(), style)?;
+    let colour = style.palette().curve;
+    stretch(
+        &mut chart,
+        view,
+        history,
+        from..buckets.len(),
+        style,
+        colour,
+    )?;
     let palette = style.palette();
     let x = |step: u64| step as f64;
 

@@ -17,6 +17,7 @@ mod surface;
 mod view;
 
 pub use charts::loss::LossView;
+pub use scenes::compare::{CompareLossView, CompareSession, CompareView, SweepView};
 pub use scenes::descent::{CurveView, DescentSession};
 
 /// Runs once when the module loads: a panic shows a visible message on the

@@ -2,6 +2,7 @@
 //! in the page, `descent-plot` and `descent-web`.
 
 pub mod backprop;
+pub mod compare;
 pub mod descent;
 pub mod loss;
 pub mod training;

@@ -1,0 +1,287 @@
+//! The comparison's views: the runs on the landscape (a curve or a contour
+//! map, cached on the background layer until the landscape or the view
+//! changes), the loss plot with one line per run, and the sweep chart.
+
+use descent_plot::loss_plot::{self, Line, LossView as LossRanges};
+use descent_plot::scenes::compare::{
+    self, draw_sweep, run_colour, CompareText, MapFrame, SweepFrame, SweepMarks,
+};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::CompareSession;
+use crate::charts::draw_error;
+use crate::layer::{front, Layer};
+use crate::surface;
+use crate::view::{view_settings, FramedLayer, Noun, View};
+
+impl Noun for CompareText {
+    const WHAT: &'static str = "chart text";
+}
+
+/// What the map's background depends on: the landscape, size, scale,
+/// projector mode, words.
+#[derive(Debug, PartialEq)]
+struct MapKey(u32, (u32, u32), u64, bool, u32);
+
+/// The runs on their landscape, on a page canvas.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct CompareView {
+    view: View<CompareText>,
+    layer: FramedLayer<MapKey, MapFrame>,
+    /// How long the last background took, ms (0 when it was cached).
+    redraw_ms: f64,
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+#[wasm_bindgen]
+impl CompareView {
+    /// A view drawing on `canvas`, the landscape on `background` under it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> CompareView {
+        Self {
+            view: View::new(canvas),
+            layer: FramedLayer::new(background),
+            redraw_ms: 0.0,
+        }
+    }
+
+    /// Draws every run; the landscape only when it or the view changed.
+    pub fn draw(&mut self, session: &CompareSession) -> Result<(), JsError> {
+        let (size, style) = self.view.fit();
+        let key = MapKey(
+            session.landscape_id,
+            size,
+            style.scale.to_bits(),
+            self.view.present,
+            self.view.text_version,
+        );
+        let text = &self.view.text;
+        let landscape = session.compare.landscape();
+        let began = now();
+        let mut redrawn = false;
+        let frame = self
+            .layer
+            .refresh(key, size, "map view has no frame", |area| {
+                redrawn = true;
+                compare::draw_background(area, landscape, &style, text)
+            })?;
+        self.redraw_ms = if redrawn { now() - began } else { 0.0 };
+        self.view
+            .draw_front(|area, _| compare::draw_foreground(area, &frame, &session.compare, &style))
+    }
+
+    /// How long the last background redraw took, ms (0: it was cached).
+    #[wasm_bindgen(getter, js_name = redrawMs)]
+    pub fn redraw_ms(&self) -> f64 {
+        self.redraw_ms
+    }
+
+    /// The point `[w, b]` under CSS point (x, y) of the canvas, kept in
+    /// view (b means nothing on a curve); empty before the first draw.
+    #[wasm_bindgen(js_name = pointAt)]
+    pub fn point_at(&self, x: f64, y: f64) -> Vec<f64> {
+        let Some(frame) = self.layer.frame() else {
+            return Vec::new();
+        };
+        let scale = surface::scale_of(&self.view.canvas);
+        frame.point_at(x * scale, y * scale).to_vec()
+    }
+
+    /// Whether CSS point (x, y) lies inside the plotting area.
+    #[wasm_bindgen(js_name = isInPlot)]
+    pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
+        let scale = surface::scale_of(&self.view.canvas);
+        self.layer
+            .frame()
+            .is_some_and(|f| f.plot.contains(x * scale, y * scale))
+    }
+
+    /// Where run `i` is drawn, CSS pixels `[x, y]` (empty before the first draw).
+    #[wasm_bindgen(js_name = runnerPixel)]
+    pub fn runner_pixel(&self, session: &CompareSession, i: usize) -> Vec<f64> {
+        let (Some(frame), Some(run)) = (self.layer.frame(), session.compare.runner(i)) else {
+            return Vec::new();
+        };
+        let p = run.position();
+        let y = if frame.two_d {
+            p[1]
+        } else {
+            session.compare.landscape().value(p)
+        };
+        let scale = surface::scale_of(&self.view.canvas);
+        let (x, y) = frame.to_pixel(p[0], y);
+        vec![x / scale, y / scale]
+    }
+}
+
+view_settings!(
+    CompareView,
+    "Sets a word drawn in the chart (`weight_axis`, `bias_axis`, `loss_axis`, `minimum`)."
+);
+
+/// The loss plot with one line per run.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct CompareLossView {
+    view: View<descent_plot::SceneText>,
+    layer: Layer<(LossKey, bool, u32)>,
+}
+
+#[derive(Debug, PartialEq)]
+struct LossKey((u32, u32), u64, u64, u64, u64);
+
+#[wasm_bindgen]
+impl CompareLossView {
+    /// A view drawing on `canvas`, its axes on `background` under it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> CompareLossView {
+        Self {
+            view: View::new(canvas),
+            layer: Layer::new(background),
+        }
+    }
+
+    /// Draws every run's loss history.
+    pub fn draw(&mut self, session: &CompareSession) -> Result<(), JsError> {
+        let (size, style) = self.view.fit();
+        let compare = &session.compare;
+        let histories: Vec<_> = (0..compare.len())
+            .filter_map(|i| compare.history(i))
+            .collect();
+        let ranges = LossRanges::spanning(&histories, compare.steps(), size);
+        let key = (
+            LossKey(
+                size,
+                ranges.steps,
+                ranges.bottom.to_bits(),
+                ranges.top.to_bits(),
+                style.scale.to_bits(),
+            ),
+            self.view.present,
+            self.view.text_version,
+        );
+        let text = &self.view.text;
+        self.layer.refresh(key, size, |area| {
+            loss_plot::draw_background(area, &ranges, &style, text).map_err(draw_error)
+        })?;
+        let lines: Vec<Line<'_>> = histories
+            .iter()
+            .enumerate()
+            .map(|(i, history)| Line {
+                history,
+                colour: run_colour(i, &style),
+                diverged: compare
+                    .runner(i)
+                    .is_some_and(descent_core::Runner::diverged),
+            })
+            .collect();
+        self.view
+            .draw_front(|area, text| loss_plot::draw_lines(area, &ranges, &lines, &style, text))
+    }
+}
+
+view_settings!(
+    CompareLossView,
+    "Sets a word drawn in the chart (`step_axis`, `loss_axis`, `off_chart`)."
+);
+
+/// What a sweep chart shows: which sweep, its version, the runs' η, size,
+/// scale, projector mode, words.
+type SweepKey = (bool, u32, Vec<u64>, (u32, u32), u64, bool, u32);
+
+/// The sweep chart: final loss against η.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct SweepView {
+    view: View<CompareText>,
+    /// What was drawn last.
+    drawn: Option<SweepKey>,
+    frame: Option<SweepFrame>,
+}
+
+#[wasm_bindgen]
+impl SweepView {
+    /// A view drawing on `canvas`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> SweepView {
+        Self {
+            view: View::new(canvas),
+            drawn: None,
+            frame: None,
+        }
+    }
+
+    /// Draws the landscape sweep (or, with `network`, the network's),
+    /// marking η* and each run's η; nothing when nothing changed. Returns
+    /// whether it drew.
+    pub fn draw(&mut self, session: &CompareSession, network: bool) -> Result<bool, JsError> {
+        let (size, style) = self.view.fit();
+        let compare = &session.compare;
+        let runs: Vec<(usize, f64)> = compare
+            .runners()
+            .enumerate()
+            .map(|(i, r)| (i, r.config().learning_rate()))
+            .collect();
+        let (sweep, critical, version) = if network {
+            let Some(n) = &session.network else {
+                return Ok(false);
+            };
+            (n.sweep().clone(), None, session.network_version)
+        } else {
+            let Some(s) = &session.sweep else {
+                return Ok(false);
+            };
+            (s.sweep.clone(), Some(s.critical), session.sweep_version)
+        };
+        let marks_key: Vec<u64> = runs.iter().map(|(_, eta)| eta.to_bits()).collect();
+        let key = (
+            network,
+            version,
+            marks_key,
+            size,
+            style.scale.to_bits(),
+            self.view.present,
+            self.view.text_version,
+        );
+        if self.drawn.as_ref() == Some(&key) {
+            return Ok(false);
+        }
+        let marks = SweepMarks {
+            critical,
+            runs: if network { Vec::new() } else { runs },
+        };
+        let area = front(&self.view.canvas)?;
+        let frame =
+            draw_sweep(&area, &sweep, &marks, &style, &self.view.text).map_err(draw_error)?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        self.frame = Some(frame);
+        self.drawn = Some(key);
+        Ok(true)
+    }
+
+    /// The learning rate under CSS x-coordinate `x`; undefined before the first draw.
+    #[wasm_bindgen(js_name = rateAt)]
+    pub fn rate_at(&self, x: f64) -> Option<f64> {
+        let scale = surface::scale_of(&self.view.canvas);
+        Some(self.frame?.rate_at(x * scale))
+    }
+
+    /// The CSS x-coordinate of learning rate `eta`; undefined before the first draw.
+    #[wasm_bindgen(js_name = xOf)]
+    pub fn x_of(&self, eta: f64) -> Option<f64> {
+        let scale = surface::scale_of(&self.view.canvas);
+        Some(self.frame?.x_of(eta) / scale)
+    }
+}
+
+view_settings!(
+    SweepView,
+    "Sets a word drawn in the chart (`rate_axis`, `final_loss_axis`, `critical`, `regime_…`)."
+);
