@@ -69,6 +69,16 @@ const TABLE = {
     speed: { label: 'speed' },
     seed: { label: 'training_new_seed' },
     threshold: { label: 'training_threshold' },
+    data: { label: 'training_data' },
+    noise: { label: 'training_noise' },
+    points: { label: 'training_points' },
+    outlier: { label: 'training_outlier' },
+    layers: { label: 'training_layers' },
+    width: { label: 'training_width' },
+    act: { label: 'training_activation' },
+    opt: { label: 'training_optimizer' },
+    decay: { label: 'training_decay' },
+    batch: { label: 'training_batch' },
   },
 };
 

@@ -38,8 +38,8 @@ export function codeMarkup() {
 <section class="panel training-code-panel" aria-labelledby="training-code-title">
   <div class="training-code-head">
     <h2 class="panel-title" id="training-code-title" data-i18n="training_code_title"></h2>
-    <label class="training-code-dtype" data-control="dtype"><input type="checkbox" id="training-code-f64"> <span data-i18n="training_code_float64"></span></label>
-    <button type="button" id="training-code-copy" data-control="copy" data-i18n="training_code_copy"></button>
+    <label class="training-code-dtype"><input type="checkbox" id="training-code-f64"> <span data-i18n="training_code_float64"></span></label>
+    <button type="button" id="training-code-copy" data-i18n="training_code_copy"></button>
   </div>
   <p class="training-code-note" data-i18n="training_code_note"></p>
   <pre class="training-script" id="training-script" tabindex="0" aria-labelledby="training-code-title"><code></code></pre>

@@ -46,9 +46,6 @@ export const scene = {
     seed: { label: 'training_new_seed' },
     threshold: { label: 'training_threshold' },
     ...SETUP_CONTROLS,
-    pieces: { label: 'training_pieces' },
-    dtype: { label: 'training_code_float64' },
-    copy: { label: 'training_code_copy' },
   },
   run: {
     speeds: SPEEDS,

@@ -11,7 +11,7 @@ export function unitsMarkup() {
 <section class="panel training-inside" aria-labelledby="training-inside-title">
   <div class="training-inside-head">
     <h2 class="panel-title" id="training-inside-title" data-i18n="training_inside_title"></h2>
-    <label class="training-pieces-toggle" data-control="pieces"><input type="checkbox" id="training-pieces" checked> <span data-i18n="training_pieces"></span></label>
+    <label class="training-pieces-toggle"><input type="checkbox" id="training-pieces" checked> <span data-i18n="training_pieces"></span></label>
   </div>
   <canvas id="training-network-canvas" class="training-network" role="img" data-i18n-aria-label="training_network_canvas"></canvas>
   <p class="training-network-key" data-i18n="training_network_key"></p>
