@@ -13,15 +13,16 @@ import { formatCount, formatNumber } from '../../format.js';
 import { oneOf } from '../../kit/fields.js';
 import { announce } from '../../kit/announce.js';
 import { backOf, labelLossPlot } from '../../controls/chart.js';
-import { LOOP_STAGES, flowchart } from './flowchart.js';
+import { flowchart } from './flowchart.js';
 import { consolePanel } from './console.js';
 import { template } from './template.js';
+import { loopClock } from './clock.js';
 import { SETUP_CONTROLS, setupFields, setupPanel } from './setup.js';
 import { codePanel } from './code.js';
 import { unitsPanel } from './units.js';
 import {
   CHAPTER_SEED, DEFAULT_SPEED, DIAGRAM_EVERY_MS, DEFAULT_THRESHOLD, DIVERGING_RATE, FIT_WORDS, MAX_EPOCHS_PER_FRAME, RATES,
-  SPEEDS, STAGED_UP_TO, STATUS_ICONS, STATUS_REGIME, SUPERSCRIPT, THRESHOLDS, UPDATE_AT,
+  SPEEDS, STATUS_ICONS, STATUS_REGIME, SUPERSCRIPT, THRESHOLDS,
   parseLearningRate, parseSeed, parseThreshold,
 } from './settings.js';
 
@@ -116,12 +117,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     diagramAt: -Infinity,
     diagramEpochs: -1,
   };
-  /**
-   * Where the current epoch's cycle is, from the frames' clock: when the
-   * run started playing and when its last epoch ran (undefined: none yet
-   * since it started).
-   */
-  const clock = { now: 0, playing: false, playAt: 0, epochAt: undefined };
+  const clock = loopClock(run);
 
   function threshold() {
     return el.threshold.value === 'off' ? undefined : Number(el.threshold.value);
@@ -222,41 +218,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     return s.epochs === 0 ? 'ready' : 'paused';
   }
 
-  /** Follows the frames: when playing began, when the last epoch of the play ran. */
-  function follow({ now, taken, playing }) {
-    clock.now = now;
-    if (playing && !clock.playing) {
-      clock.playAt = now;
-      clock.epochAt = undefined;
-    }
-    if (playing && taken > 0) clock.epochAt = now;
-    clock.playing = playing;
-  }
-
-  /**
-   * Where in an epoch's cycle (0 → 1) the loop is, as it plays: each epoch
-   * runs at UPDATE_AT, and the time since it ran walks on through check and
-   * the next epoch's forward, loss and backward. Before the first epoch of a
-   * play, forward → backward spread over the wait for it.
-   */
-  function cycle() {
-    const perEpoch = 1000 / run.speed;
-    if (!clock.playing) return 0;
-    if (clock.epochAt === undefined) return UPDATE_AT * Math.min((clock.now - clock.playAt) / perEpoch, 1);
-    return (UPDATE_AT + Math.min((clock.now - clock.epochAt) / perEpoch, 1)) % 1;
-  }
-
   /** The flowchart's current stage, and whether the loop is too fast to follow stage by stage. */
-  function stage() {
-    const s = state.session;
-    if (s.done) return ['done', false];
-    if (run.playing && run.speed > STAGED_UP_TO) return ['', true];
-    if (run.playing) {
-      const at = Math.floor(cycle() * LOOP_STAGES.length);
-      return [LOOP_STAGES[Math.min(at, LOOP_STAGES.length - 1)], false];
-    }
-    return [s.epochs === 0 ? 'init' : 'check', false];
-  }
+  const stage = () => clock.stage(state.session);
 
   /** Marks the stage in the flowchart and the math table; true if anything changed. */
   function markStage() {
@@ -273,7 +236,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
   }
 
   function draw(frame) {
-    follow(frame);
+    clock.follow(frame);
     const s = state.session;
     const moved = s.epochs !== state.drawnEpochs;
     if (frame.dirty || moved) {

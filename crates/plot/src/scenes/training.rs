@@ -19,8 +19,8 @@ mod diagram;
 mod legend;
 mod pieces;
 
-use legend::draw_legend;
 pub use diagram::draw_diagram;
+use legend::draw_legend;
 pub use legend::FitText;
 pub use pieces::draw_pieces;
 

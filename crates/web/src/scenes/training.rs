@@ -71,9 +71,7 @@ fn console_entry(line: &ConsoleLine) -> Result<JsValue, JsError> {
 impl TrainingSession {
     /// A session at epoch 0 for `setup`.
     fn from_setup(setup: Playground, threshold: Option<f64>) -> Result<Self, JsError> {
-        let training = setup
-            .training()
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let training = setup.training().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Self {
             run: TrainingLoop::new(training, threshold),
             seed: u32::try_from(setup.seed).unwrap_or(u32::MAX),
@@ -212,4 +210,3 @@ impl TrainingSession {
         self.run.console_since(after).map(console_entry).collect()
     }
 }
-

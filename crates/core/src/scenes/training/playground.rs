@@ -208,7 +208,11 @@ impl Playground {
         if !OPTIMIZERS.contains(&self.optimizer.as_str()) {
             return Err(PlaygroundError::new(
                 "optimizer",
-                format!("must be one of {} (got {:?})", OPTIMIZERS.join(", "), self.optimizer),
+                format!(
+                    "must be one of {} (got {:?})",
+                    OPTIMIZERS.join(", "),
+                    self.optimizer
+                ),
             ));
         }
         Ok(())

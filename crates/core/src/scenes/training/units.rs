@@ -123,8 +123,12 @@ mod tests {
         let dead = dead(&network, &xs);
         assert!(dead[3]);
         let mut tanh = network.clone();
-        tanh = Network::new(tanh.layers().to_vec(), Activation::Tanh, Activation::Identity)
-            .expect("same shape");
+        tanh = Network::new(
+            tanh.layers().to_vec(),
+            Activation::Tanh,
+            Activation::Identity,
+        )
+        .expect("same shape");
         assert!(super::dead(&tanh, &xs).iter().all(|d| !d));
     }
 }

@@ -69,15 +69,16 @@ pub fn draw_diagram<DB: DrawingBackend>(
         edges.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
         edges.truncate(MAX_EDGES);
     }
-    let largest = edges
-        .iter()
-        .map(|e| e.weight.abs())
-        .fold(1e-12, f64::max);
+    let largest = edges.iter().map(|e| e.weight.abs()).fold(1e-12, f64::max);
     // Small weights first, so the large ones lie on top.
     edges.sort_by(|a, b| a.weight.abs().total_cmp(&b.weight.abs()));
     for edge in &edges {
         let share = (edge.weight.abs() / largest).clamp(0.0, 1.0);
-        let colour = if edge.weight >= 0.0 { POSITIVE } else { NEGATIVE };
+        let colour = if edge.weight >= 0.0 {
+            POSITIVE
+        } else {
+            NEGATIVE
+        };
         let stroke = colour
             .mix(0.25 + 0.7 * share)
             .stroke_width(style.px(0.5 + 4.5 * share));
@@ -131,10 +132,7 @@ fn dashes(a: (i32, i32), b: (i32, i32), on: f64, off: f64) -> Vec<Vec<(i32, i32)
     }
     let point = |t: f64| {
         let t = t.min(length) / length;
-        (
-            a.0 + (dx * t).round() as i32,
-            a.1 + (dy * t).round() as i32,
-        )
+        (a.0 + (dx * t).round() as i32, a.1 + (dy * t).round() as i32)
     };
     let mut out = Vec::new();
     let mut t = 0.0;

@@ -136,3 +136,59 @@ impl TrainingSession {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(activation: &str, width: u32) -> TrainingSession {
+        TrainingSession::with_settings(
+            42, 0.01, None, "sine", 100, 1.0, false, 1, width, activation, "adam", None, None,
+        )
+        .unwrap_or_else(|_| panic!("valid settings"))
+    }
+
+    #[test]
+    fn the_units_pieces_sum_to_the_prediction() {
+        for activation in ["relu", "tanh", "sigmoid"] {
+            let mut s = session(activation, 12);
+            s.step(25);
+            let flat = s.units();
+            assert_eq!(flat.len(), 4 * 12 + 1);
+            let f = Activation::from_name(activation).expect("known");
+            let b2 = flat[flat.len() - 1];
+            for x in [-9.5, -1.0, 0.0, 2.25, 8.0] {
+                let sum: f64 = flat[..48]
+                    .chunks(4)
+                    .map(|u| u[2] * f.apply(u[0] * x + u[1]))
+                    .sum::<f64>()
+                    + b2;
+                let fit = s.predict(x);
+                assert!(
+                    (sum - fit).abs() <= 1e-12 * (1.0 + fit.abs()),
+                    "{activation} at {x}: {sum} vs {fit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_chapters_settings_are_the_chapters_session() {
+        let mut a = TrainingSession::with_settings(
+            42, 0.01, None, "line", 100, 1.0, false, 1, 10, "relu", "sgd", None, None,
+        )
+        .unwrap_or_else(|_| panic!("valid settings"));
+        let mut b = TrainingSession::new(42, 0.01, None).unwrap_or_else(|_| panic!("valid"));
+        a.step(100);
+        b.step(100);
+        assert_eq!(a.loss(), b.loss());
+        assert_eq!(a.sizes(), [1, 10, 1]);
+        assert_eq!(a.weights(1).len(), 10);
+        assert!(a.weights(2).is_empty());
+        let script = a.script(false).unwrap_or_else(|_| panic!("writes"));
+        assert_eq!(
+            script,
+            descent_core::export::pytorch::chapter_script(Dtype::Float32)
+        );
+    }
+}

@@ -29,7 +29,10 @@ fn the_chapters_settings_write_the_chapters_script() {
             dtype,
             data: Some(setup.data),
         };
-        assert_eq!(script(&spec, &options).expect("writes"), chapter_script(dtype));
+        assert_eq!(
+            script(&spec, &options).expect("writes"),
+            chapter_script(dtype)
+        );
     }
 }
 
@@ -76,7 +79,10 @@ fn out_of_range_settings_are_named() {
     assert_eq!(bad(|s| s.layers = 4), Err("layers"));
     assert_eq!(bad(|s| s.width = 0), Err("width"));
     assert_eq!(bad(|s| s.width = 65), Err("width"));
-    assert_eq!(bad(|s| s.activation = Activation::Identity), Err("activation"));
+    assert_eq!(
+        bad(|s| s.activation = Activation::Identity),
+        Err("activation")
+    );
     assert_eq!(bad(|s| s.optimizer = "lbfgs".into()), Err("optimizer"));
     assert_eq!(bad(|s| s.decay = Some(f64::NAN)), Err("decay"));
     assert_eq!(bad(|s| s.batch = Some(0)), Err("batch"));
@@ -87,8 +93,17 @@ fn out_of_range_settings_are_named() {
 
 #[test]
 fn optimizers_keep_pytorchs_defaults_unless_told() {
-    assert_eq!(optimizer("adamw", 0.1, None).map(|o| o.weight_decay()), Some(0.01));
-    assert_eq!(optimizer("adam", 0.1, None).map(|o| o.weight_decay()), Some(0.0));
-    assert_eq!(optimizer("sgd", 0.1, Some(0.5)).map(|o| o.weight_decay()), Some(0.5));
+    assert_eq!(
+        optimizer("adamw", 0.1, None).map(|o| o.weight_decay()),
+        Some(0.01)
+    );
+    assert_eq!(
+        optimizer("adam", 0.1, None).map(|o| o.weight_decay()),
+        Some(0.0)
+    );
+    assert_eq!(
+        optimizer("sgd", 0.1, Some(0.5)).map(|o| o.weight_decay()),
+        Some(0.5)
+    );
     assert!(optimizer("nope", 0.1, None).is_none());
 }
