@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use crate::{DrawError, Style};
 
 /// The most edges drawn: the largest |w| (so a 3 × 64 network stays quick).
-pub const MAX_EDGES: usize = 600;
+pub const MAX_EDGES: usize = 400;
 const POSITIVE: RGBColor = RGBColor(0, 114, 178);
 const NEGATIVE: RGBColor = RGBColor(213, 94, 0);
 
@@ -86,7 +86,7 @@ pub fn draw_diagram<DB: DrawingBackend>(
         if edge.weight >= 0.0 {
             area.draw(&PathElement::new(vec![a, b], stroke))?;
         } else {
-            for piece in dashes(a, b, f64::from(style.px(6.0)), f64::from(style.px(3.0))) {
+            for piece in dashes(a, b, f64::from(style.px(9.0)), f64::from(style.px(5.0))) {
                 area.draw(&PathElement::new(piece, stroke))?;
             }
         }
