@@ -251,6 +251,8 @@ export const STRINGS = {
     training_answer: "Because the search space is enormous: trying just 10 values for each of this network's {n} parameters means 10{power} loss evaluations, while one forward and one backward pass give the gradient, which tells every parameter at once which way to move.",
 
     training_settings: 'Settings',
+    training_intro_playground: 'Your network ({network}) learns your data set. Each epoch goes once around the loop, until the loss is small enough.',
+    training_lr_hint_playground: 'Live, no reset. How large η may be depends on the settings: try it.',
     training_settings_note: 'Changing a setting starts again from new (seeded) initial weights; η stays live.',
     training_group_data: 'Data set',
     training_group_network: 'Network',
@@ -554,6 +556,8 @@ export const STRINGS = {
     training_answer: '因为搜索空间太大：这个网络有 {n} 个参数，每个只试 10 个取值也要计算 10{power} 次损失；而一次前向传播加一次反向传播就能得到梯度，同时告诉每个参数该往哪个方向调整。',
 
     training_settings: '设置',
+    training_intro_playground: '你设置的网络（{network}）学习你选的数据集。每一轮（epoch）沿流程走一圈，直到损失足够小。',
+    training_lr_hint_playground: '即时生效，不重置。学习率能取多大取决于设置：试试看。',
     training_settings_note: '改变设置会从新的（带种子的）初始权重重新开始；学习率即时生效。',
     training_group_data: '数据集',
     training_group_network: '网络',

@@ -70,7 +70,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
   const $ = (id) => root.querySelector(`#training-${id}`);
   const el = {
     fitCanvas: $('fit-canvas'), lossCanvas: $('loss-canvas'),
-    lr: $('lr'), lrValue: $('lr-value'), lrMark: $('lr-diverge'),
+    lr: $('lr'), lrValue: $('lr-value'), lrMark: $('lr-diverge'), lrHint: $('lr-hint'), intro: $('intro'),
     step: $('step'), reset: $('reset'), seed: $('seed'), threshold: $('threshold'),
     status: $('status'), answer: $('answer'), flowTitle: $('flow-title'),
   };
@@ -147,6 +147,11 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     const n = state.session.parameterCount;
     const power = String(n).replace(/\d/g, (d) => SUPERSCRIPT[d]);
     el.answer.textContent = t('training_answer', { n, power });
+    // The chapter's words (and where its network diverges) hold for the chapter's settings only.
+    const chapter = setup.chapter();
+    el.intro.textContent = chapter ? t('training_intro') : t('training_intro_playground', { network: state.session.sizes().join(' → ') });
+    el.lrMark.hidden = !chapter;
+    el.lrHint.textContent = chapter ? t('training_lr_hint') : t('training_lr_hint_playground');
   }
 
   function restart() {

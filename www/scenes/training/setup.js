@@ -141,10 +141,14 @@ export function setupPanel(root, settings, onChange) {
       for (const [name, input] of Object.entries(inputs)) {
         if (input.options) for (const option of input.options) option.textContent = choiceWords(name, option.value);
       }
+      line.textContent = this.line();
+    },
+    /** The settings in a line: data · network · optimizer · batch. */
+    line() {
       const v = values;
       const network = `${Array(v.layers).fill(v.width).join('×')} ${t(`training_act_${v.act}`)}`;
       const batchWords = v.batch === 'full' ? t('training_batch_full') : t('training_batch_of', { n: v.batch });
-      line.textContent = [t(`training_data_${v.data}`), network, t(`training_opt_${v.opt}`), batchWords].join(' · ');
+      return [t(`training_data_${v.data}`), network, t(`training_opt_${v.opt}`), batchWords].join(' · ');
     },
   };
 }

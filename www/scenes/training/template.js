@@ -40,7 +40,7 @@ export function template({ steps, speeds, thresholds }) {
   <div class="scene-head training-head">
     ${setupMarkup()}
     <h1 id="training-heading" data-i18n="training_heading"></h1>
-    <p class="intro" data-i18n="training_intro"></p>
+    <p class="intro" id="training-intro" data-i18n="training_intro"></p>
   </div>
   <div class="training-grid">
     <figure class="panel training-fit">
