@@ -292,17 +292,18 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
       kit.taken += got;
       kit.pending -= got;
       if (got === 0) kit.pending = 0;
-      settle(false);
     }
     const info = { now, dirty: kit.dirty, taken, playing: kit.playing, speed: kit.speed, phase: kit.playing ? kit.owed % 1 : 0 };
     if (taken > 0 && performance.now() - began > STEP_BUDGET_MS) {
       // Over budget already: the picture (the run moved, and whatever else
-      // is dirty) waits for the next frame.
+      // is dirty) and whoever waits for these steps wait for the next frame.
       kit.drawOwed = true;
       requestAnimationFrame(frame);
       if (kit.timings) kit.timings.push(performance.now() - began);
       return;
     }
+    // Steps a host waited for are all taken: it hears so once they are drawn and read out.
+    settle(false);
     const drew = scene.draw(info);
     if (drew && !kit.drawnOnce) {
       kit.drawnOnce = true;

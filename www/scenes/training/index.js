@@ -330,7 +330,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     },
     values() {
       const s = state.session;
-      return { seed: s.seed, lr: s.learningRate, threshold: s.threshold ?? 'off', ...setup.values };
+      return { seed: s.seed, lr: s.learningRate, threshold: s.threshold ?? 'off', ...setup.changed() };
     },
     progress: () => state.session.epochs,
     set(name, value) {

@@ -134,6 +134,8 @@ export function setupPanel(root, settings, onChange) {
       const v = values;
       return [v.data, v.points, v.noise, v.outlier, v.layers, v.width, v.act, v.opt, v.decay === 'default' ? undefined : v.decay, v.batch === 'full' ? undefined : v.batch];
     },
+    /** The settings that differ from the chapter's (a link carries only those). */
+    changed: () => Object.fromEntries(SETUP_NAMES.filter((name) => values[name] !== CHAPTER_SETUP[name]).map((name) => [name, values[name]])),
     /** Whether the settings are the chapter's. */
     chapter: () => SETUP_NAMES.every((name) => values[name] === CHAPTER_SETUP[name]),
     /** The summary line: data · network · optimizer · batch. */
