@@ -92,6 +92,9 @@ const PHASES = {
     ['playing at 1000 epochs/s', async (page) => {
       await page.evaluate(() => { window.descent.setSpeed(1000); window.descent.play(true); });
     }, '?scene=training&threshold=off'],
+    ['3 × 64 tanh, 1 000 points, Adam, playing at 1000 epochs/s', async (page) => {
+      await page.evaluate(() => { window.descent.setSpeed(1000); window.descent.play(true); });
+    }, '?scene=training&threshold=off&data=sine&points=1000&layers=3&width=64&act=tanh&opt=adam&lr=0.001'],
   ],
   compare: [
     ['four runs on a surface (two pits), playing at 1000 steps/s', async (page) => {

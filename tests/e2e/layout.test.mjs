@@ -115,8 +115,10 @@ describe('normal view at 1280×720', () => {
       for (const scene of SCENES) {
         const { page, context } = await h.page(t, `?scene=${scene}&lang=${lang}`, { width: 1280, height: 720 });
         const controls = await page.evaluate(() => [...document.querySelectorAll('main [data-control]')].map((el, i) => {
-          const r = el.getBoundingClientRect();
-          return { selector: `${el.dataset.control} (#${i})`, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: el.checkVisibility() };
+          // A control folded in a closed <details> is one click away: its summary must be in view.
+          const folded = el.closest('details:not([open])');
+          const r = (folded ? folded.querySelector('summary') : el).getBoundingClientRect();
+          return { selector: `${el.dataset.control} (#${i})`, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: (folded ? folded.querySelector('summary') : el).checkVisibility() };
         }));
         assert.ok(controls.length >= 4, `${scene}: its controls found`);
         assertInView(controls, 1280, 720, `${scene}/${lang}`);

@@ -214,7 +214,8 @@ describe('training scene', () => {
   });
 
   test('new seed draws new data and starts over', async (t) => {
-    const { page } = await open(t);
+    // No threshold: a random seed's run may be below L < 0.8 before epoch 20.
+    const { page } = await open(t, '&threshold=off');
     await step(page, 10);
     await frames(page, 2);
     const before = await canvasHash(page, '#training-fit-canvas');

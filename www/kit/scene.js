@@ -144,6 +144,8 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
     /** A 1×1 canvas the timing hook reads back through. */
     probe: null,
     drawnOnce: false,
+    /** The last frame's steps ran over its budget and it did not draw: this one draws and takes none. */
+    drawOwed: false,
     /**
      * The replayed setting's past: `history` holds the values earlier steps
      * used (each up to its `until`); `used` is the value the latest steps
@@ -266,7 +268,12 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
     const elapsed = Math.min(now - (kit.lastFrame || now), MAX_ELAPSED_MS);
     kit.lastFrame = now;
     let taken = 0;
-    if (kit.playing) {
+    // The last frame's steps alone took more than its budget (one step is
+    // that long): this frame draws them and takes none, so no frame does both.
+    const resting = kit.drawOwed;
+    kit.drawOwed = false;
+    if (kit.playing && resting) kit.owed = Math.min(kit.owed + (elapsed / 1000) * kit.speed, 1);
+    else if (kit.playing) {
       kit.owed += (elapsed / 1000) * kit.speed;
       const due = Math.floor(kit.owed);
       if (due > 0) {
@@ -279,15 +286,24 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
       }
       if (scene.finished?.()) setPlaying(false);
     }
-    if (kit.pending > 0) {
+    if (kit.pending > 0 && !resting) {
       const got = advance(kit.pending, began);
       taken += got;
       kit.taken += got;
       kit.pending -= got;
       if (got === 0) kit.pending = 0;
-      settle(false);
     }
     const info = { now, dirty: kit.dirty, taken, playing: kit.playing, speed: kit.speed, phase: kit.playing ? kit.owed % 1 : 0 };
+    if (taken > 0 && performance.now() - began > STEP_BUDGET_MS) {
+      // Over budget already: the picture (the run moved, and whatever else
+      // is dirty) and whoever waits for these steps wait for the next frame.
+      kit.drawOwed = true;
+      requestAnimationFrame(frame);
+      if (kit.timings) kit.timings.push(performance.now() - began);
+      return;
+    }
+    // Steps a host waited for are all taken: it hears so once they are drawn and read out.
+    settle(false);
     const drew = scene.draw(info);
     if (drew && !kit.drawnOnce) {
       kit.drawnOnce = true;

@@ -13,12 +13,16 @@ import { formatCount, formatNumber } from '../../format.js';
 import { oneOf } from '../../kit/fields.js';
 import { announce } from '../../kit/announce.js';
 import { backOf, labelLossPlot } from '../../controls/chart.js';
-import { LOOP_STAGES, flowchart } from './flowchart.js';
+import { flowchart } from './flowchart.js';
 import { consolePanel } from './console.js';
 import { template } from './template.js';
+import { loopClock } from './clock.js';
+import { SETUP_CONTROLS, setupFields, setupPanel } from './setup.js';
+import { codePanel } from './code.js';
+import { unitsPanel } from './units.js';
 import {
-  CHAPTER_SEED, DEFAULT_SPEED, DEFAULT_THRESHOLD, DIVERGING_RATE, FIT_WORDS, MAX_EPOCHS_PER_FRAME, RATES,
-  SPEEDS, STAGED_UP_TO, STATUS_ICONS, STATUS_REGIME, SUPERSCRIPT, THRESHOLDS, UPDATE_AT,
+  CHAPTER_SEED, DEFAULT_SPEED, DIAGRAM_EVERY_MS, DEFAULT_THRESHOLD, DIVERGING_RATE, FIT_WORDS, MAX_EPOCHS_PER_FRAME, RATES,
+  SPEEDS, STATUS_ICONS, STATUS_REGIME, SUPERSCRIPT, THRESHOLDS,
   parseLearningRate, parseSeed, parseThreshold,
 } from './settings.js';
 
@@ -32,6 +36,7 @@ export const scene = {
     lr: { parse: parseLearningRate, fallback: 0.01 },
     speed: { parse: oneOf(SPEEDS), fallback: DEFAULT_SPEED },
     threshold: { parse: parseThreshold, fallback: DEFAULT_THRESHOLD },
+    ...setupFields(),
   }),
   controls: {
     lr: { label: 'learning_rate' },
@@ -41,6 +46,7 @@ export const scene = {
     speed: { label: 'speed' },
     seed: { label: 'training_new_seed' },
     threshold: { label: 'training_threshold' },
+    ...SETUP_CONTROLS,
   },
   run: {
     speeds: SPEEDS,
@@ -64,7 +70,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
   const $ = (id) => root.querySelector(`#training-${id}`);
   const el = {
     fitCanvas: $('fit-canvas'), lossCanvas: $('loss-canvas'),
-    lr: $('lr'), lrValue: $('lr-value'), lrMark: $('lr-diverge'),
+    lr: $('lr'), lrValue: $('lr-value'), lrMark: $('lr-diverge'), lrHint: $('lr-hint'), intro: $('intro'),
     step: $('step'), reset: $('reset'), seed: $('seed'), threshold: $('threshold'),
     status: $('status'), answer: $('answer'), flowTitle: $('flow-title'),
   };
@@ -78,6 +84,21 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
   el.threshold.value = String(settings.threshold);
 
   const fitView = new wasm.FitView(el.fitCanvas, backOf(el.fitCanvas));
+  const setup = setupPanel(root, settings, (name) => {
+    state.reinit = SETUP_CONTROLS[name].label;
+    startSession(state.session.seed, state.session.learningRate);
+  });
+  const units = unitsPanel(root, wasm, {
+    highlight(j) {
+      fitView.setHighlight(j);
+      changed();
+    },
+    pieces(on) {
+      fitView.setPieces(on);
+      changed();
+    },
+  });
+  const code = codePanel(root, (float64) => state.session.script(float64));
   const lossView = new wasm.LossView(el.lossCanvas, backOf(el.lossCanvas));
   const chart = flowchart(root);
   const log = consolePanel($('console'));
@@ -90,13 +111,13 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     shown: {},
     /** The flowchart's marking last shown (stage, running, title). */
     marked: '',
+    /** The i18n key of the setting whose change re-initialised the run (shown until it trains). */
+    reinit: '',
+    /** When the network diagram was last drawn (ms), and at which epoch. */
+    diagramAt: -Infinity,
+    diagramEpochs: -1,
   };
-  /**
-   * Where the current epoch's cycle is, from the frames' clock: when the
-   * run started playing and when its last epoch ran (undefined: none yet
-   * since it started).
-   */
-  const clock = { now: 0, playing: false, playAt: 0, epochAt: undefined };
+  const clock = loopClock(run);
 
   function threshold() {
     return el.threshold.value === 'off' ? undefined : Number(el.threshold.value);
@@ -104,9 +125,33 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
 
   function startSession(seed, learningRate) {
     state.session?.free();
-    state.session = new wasm.TrainingSession(seed, learningRate, threshold());
+    try {
+      state.session = wasm.TrainingSession.withSettings(seed, learningRate, threshold(), ...setup.args());
+    } catch {
+      // The address's settings were each in range; should the whole still be refused, train the chapter's.
+      state.session = new wasm.TrainingSession(seed, learningRate, threshold());
+    }
     el.lr.value = String(nearestRate(learningRate));
+    state.diagramEpochs = -1;
+    units.reset();
+    code.invalidate();
+    relabelSetup();
     restart();
+  }
+
+  /** The words that follow the settings: the summary line, the data's legend entry, the parameters. */
+  function relabelSetup() {
+    setup.relabel();
+    const kind = setup.values.data;
+    fitView.setText('data', kind === 'line' ? t('training_legend_data') : t(`training_legend_data_${kind}`));
+    const n = state.session.parameterCount;
+    const power = String(n).replace(/\d/g, (d) => SUPERSCRIPT[d]);
+    el.answer.textContent = t('training_answer', { n, power });
+    // The chapter's words (and where its network diverges) hold for the chapter's settings only.
+    const chapter = setup.chapter();
+    el.intro.textContent = chapter ? t('training_intro') : t('training_intro_playground', { network: state.session.sizes().join(' → ') });
+    el.lrMark.hidden = !chapter;
+    el.lrHint.textContent = chapter ? t('training_lr_hint') : t('training_lr_hint_playground');
   }
 
   function restart() {
@@ -118,6 +163,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
 
   function setLearningRate(eta) {
     state.session.setLearningRate(eta);
+    code.invalidate();
     el.lr.value = String(nearestRate(eta));
     changed();
   }
@@ -130,6 +176,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
 
   function resetRun() {
     state.session.reset();
+    state.reinit = '';
+    state.diagramEpochs = -1;
     restart();
   }
 
@@ -143,6 +191,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
   // Controls only change settings; the kit's frame does the work.
   el.lr.addEventListener('input', () => {
     state.session.setLearningRate(RATES[Number(el.lr.value)]);
+    code.invalidate();
     changed();
   });
   el.threshold.addEventListener('change', () => {
@@ -153,7 +202,10 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
   });
   el.step.addEventListener('click', stepOnce);
   el.reset.addEventListener('click', resetRun);
-  el.seed.addEventListener('click', () => startSession(wasm.randomSeed(), state.session.learningRate));
+  el.seed.addEventListener('click', () => {
+    state.reinit = 'training_readout_seed';
+    startSession(wasm.randomSeed(), state.session.learningRate);
+  });
 
   /** Sets text only when it changed, so idle frames touch no layout. */
   function show(node, key, text) {
@@ -171,41 +223,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     return s.epochs === 0 ? 'ready' : 'paused';
   }
 
-  /** Follows the frames: when playing began, when the last epoch of the play ran. */
-  function follow({ now, taken, playing }) {
-    clock.now = now;
-    if (playing && !clock.playing) {
-      clock.playAt = now;
-      clock.epochAt = undefined;
-    }
-    if (playing && taken > 0) clock.epochAt = now;
-    clock.playing = playing;
-  }
-
-  /**
-   * Where in an epoch's cycle (0 → 1) the loop is, as it plays: each epoch
-   * runs at UPDATE_AT, and the time since it ran walks on through check and
-   * the next epoch's forward, loss and backward. Before the first epoch of a
-   * play, forward → backward spread over the wait for it.
-   */
-  function cycle() {
-    const perEpoch = 1000 / run.speed;
-    if (!clock.playing) return 0;
-    if (clock.epochAt === undefined) return UPDATE_AT * Math.min((clock.now - clock.playAt) / perEpoch, 1);
-    return (UPDATE_AT + Math.min((clock.now - clock.epochAt) / perEpoch, 1)) % 1;
-  }
-
   /** The flowchart's current stage, and whether the loop is too fast to follow stage by stage. */
-  function stage() {
-    const s = state.session;
-    if (s.done) return ['done', false];
-    if (run.playing && run.speed > STAGED_UP_TO) return ['', true];
-    if (run.playing) {
-      const at = Math.floor(cycle() * LOOP_STAGES.length);
-      return [LOOP_STAGES[Math.min(at, LOOP_STAGES.length - 1)], false];
-    }
-    return [s.epochs === 0 ? 'init' : 'check', false];
-  }
+  const stage = () => clock.stage(state.session);
 
   /** Marks the stage in the flowchart and the math table; true if anything changed. */
   function markStage() {
@@ -216,17 +235,24 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     state.marked = key;
     chart.mark(current, running);
     for (const row of mathRows) row.classList.toggle('current', !running && row.dataset.stage === current);
+    code.update(current, running);
     show(el.flowTitle, 'flow-title', title);
     return true;
   }
 
   function draw(frame) {
-    follow(frame);
+    clock.follow(frame);
     const s = state.session;
     const moved = s.epochs !== state.drawnEpochs;
     if (frame.dirty || moved) {
       fitView.draw(s);
       lossView.drawTraining(s);
+    }
+    // The diagram at most a few times a second while it trains: it is for watching, not for timing.
+    if (frame.dirty || (s.epochs !== state.diagramEpochs && frame.now - state.diagramAt > DIAGRAM_EVERY_MS)) {
+      units.draw(s);
+      state.diagramAt = frame.now;
+      state.diagramEpochs = s.epochs;
     }
     state.drawnEpochs = s.epochs;
     const marked = markStage();
@@ -244,10 +270,16 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     }
     const loss = s.loss;
     const vars = { epoch: formatCount(s.epochs), loss: formatNumber(loss ?? 0), threshold: formatNumber(s.threshold ?? 0) };
-    show(el.status.querySelector('.regime-name'), 'status', t(`training_status_${kind}`));
-    show(el.status.querySelector('.regime-detail'), 'detail', t(`training_status_${kind}_detail`, vars));
+    // Just re-initialised by a changed setting: say which, until the run trains.
+    const reinit = kind === 'ready' && state.reinit !== '';
+    const name = reinit ? t('training_status_reinit') : t(`training_status_${kind}`);
+    const detail = reinit ? t('training_status_reinit_detail', { what: t(state.reinit) }) : t(`training_status_${kind}_detail`, vars);
+    el.status.dataset.reinit = String(reinit);
+    show(el.status.querySelector('.regime-name'), 'status', name);
+    show(el.status.querySelector('.regime-detail'), 'detail', detail);
     // Politely, at most every few seconds: the stage of training and its loss.
-    announce(`${t(`training_status_${kind}`)}. ${t(`training_status_${kind}_detail`, vars)}`);
+    announce(`${name}. ${detail}`);
+    units.readout(s);
     if (kind === 'done' && state.noted !== 'done') log.note('training_note_done', vars);
     if (kind === 'diverging' && s.halted && state.noted !== 'diverging') log.note('training_note_diverging', vars);
     if (kind === 'done' || (kind === 'diverging' && s.halted)) state.noted = kind;
@@ -285,9 +317,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     relabel() {
       for (const [key, word] of Object.entries(FIT_WORDS)) fitView.setText(key, t(word));
       labelLossPlot(lossView, 'training_epoch_axis');
-      const n = state.session.parameterCount;
-      const power = String(n).replace(/\d/g, (d) => SUPERSCRIPT[d]);
-      el.answer.textContent = t('training_answer', { n, power });
+      relabelSetup();
+      units.relabel();
       relabelCheck();
       log.relabel();
       state.shown = {};
@@ -295,10 +326,11 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     setPresent(on) {
       fitView.setPresent(on);
       lossView.setPresent(on);
+      units.setPresent(on);
     },
     values() {
       const s = state.session;
-      return { seed: s.seed, lr: s.learningRate, threshold: s.threshold ?? 'off' };
+      return { seed: s.seed, lr: s.learningRate, threshold: s.threshold ?? 'off', ...setup.changed() };
     },
     progress: () => state.session.epochs,
     set(name, value) {
@@ -322,8 +354,26 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
         halted: s.halted,
         stage: running ? 'running' : current,
         status: status(),
+        reinit: state.reinit,
         console: log.epochLines(),
+        setup: { ...setup.values },
+        sizes: [...s.sizes()],
+        code: code.litLines(),
       };
+    },
+    extras: {
+      /** The PyTorch script on the page. */
+      script: () => code.text(),
+      /** At `x`: the network's ŷ and the sum of the units' pieces plus b₂ (one hidden layer only). */
+      pieceSum(x) {
+        const s = state.session;
+        const flat = s.units();
+        if (!flat.length) return undefined;
+        const f = { relu: (z) => Math.max(0, z), tanh: Math.tanh, sigmoid: (z) => 1 / (1 + Math.exp(-z)) }[setup.values.act];
+        let sum = flat.at(-1);
+        for (let j = 0; j + 4 <= flat.length - 1; j += 4) sum += flat[j + 2] * f(flat[j] * x + flat[j + 1]);
+        return { fit: s.predict(x), sum };
+      },
     },
   };
 }

@@ -16,6 +16,8 @@ export const DEFAULT_THRESHOLD = 0.8;
 export const CHAPTER_SEED = 42;
 /** The most epochs one frame may run (the kit also keeps to its time budget). */
 export const MAX_EPOCHS_PER_FRAME = 2000;
+/** The network diagram is redrawn at most this often while a run plays (ms): rarely enough that its frames stay out of the frames' p95. */
+export const DIAGRAM_EVERY_MS = 1000;
 /** Where in an epoch's cycle (0 → 1) its update happens: the 4th of 5 stages. */
 export const UPDATE_AT = 0.6;
 

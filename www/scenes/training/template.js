@@ -4,6 +4,9 @@
 
 import { FLOWCHART } from './flowchart.js';
 import { chartMarkup } from '../../controls/chart.js';
+import { setupMarkup } from './setup.js';
+import { unitsMarkup } from './units.js';
+import { codeMarkup } from './code.js';
 
 /** `base` with the layer superscript ⁽ˡ⁾, or ⁽ˡ⁻¹⁾ with `previous`. */
 function layer(base, previous = false) {
@@ -34,9 +37,10 @@ const MATH_ROWS = `
 export function template({ steps, speeds, thresholds }) {
   return `
 <section class="scene scene-training" aria-labelledby="training-heading">
-  <div class="scene-head">
+  <div class="scene-head training-head">
+    ${setupMarkup()}
     <h1 id="training-heading" data-i18n="training_heading"></h1>
-    <p class="intro" data-i18n="training_intro"></p>
+    <p class="intro" id="training-intro" data-i18n="training_intro"></p>
   </div>
   <div class="training-grid">
     <figure class="panel training-fit">
@@ -105,6 +109,10 @@ export function template({ steps, speeds, thresholds }) {
       <p class="training-code"><code>print(f'Epoch {epoch+1}, Loss: {loss.item():.4f}')</code></p>
       <div id="training-console" class="training-console" role="log" aria-live="off" tabindex="0" aria-labelledby="training-console-title"><div class="training-console-lines"></div></div>
     </div>
+  </div>
+  <div class="training-extra">
+    ${unitsMarkup()}
+    ${codeMarkup()}
   </div>
   <details class="panel question">
     <summary data-i18n="training_question"></summary>

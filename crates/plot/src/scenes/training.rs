@@ -15,10 +15,14 @@ use crate::chart::{draw_axes, Axes, LinearChart, Margins};
 use crate::scenes::descent::format_tick;
 use crate::{clamp_finite, DrawError, PixelRect, Style};
 
+mod diagram;
 mod legend;
+mod pieces;
 
+pub use diagram::draw_diagram;
 use legend::draw_legend;
 pub use legend::FitText;
+pub use pieces::draw_pieces;
 
 /// How many inputs the fitted curve is sampled at.
 pub const CURVE_SAMPLES: usize = 200;
@@ -274,6 +278,23 @@ mod tests {
         assert!(svg.contains("off the chart"));
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
         assert!(svg.contains("<polyline"), "the curve is still drawn");
+    }
+
+    #[test]
+    fn one_hidden_layer_draws_a_piece_per_unit() {
+        let mut setup = descent_core::scenes::training::playground::Playground::chapter();
+        // tanh units are never dead (dead ones are dashed: many segments).
+        setup.activation = descent_core::Activation::Tanh;
+        let training = setup.training().expect("valid");
+        let (svg, frame) = svg(&training);
+        let before = svg.matches("<polyline").count();
+        let (with, _) = crate::testing::svg((800, 450), |area| {
+            draw(area, &training, &Style::default(), &FitText::default()).expect("draws");
+            draw_pieces(area, &frame, &training, &Style::default(), Some(2)).expect("draws");
+        });
+        let pieces = with.matches("<polyline").count() - before;
+        assert_eq!(pieces, 10, "one curve per hidden unit");
+        assert!(!with.contains("NaN"));
     }
 
     #[test]

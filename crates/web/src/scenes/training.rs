@@ -2,23 +2,33 @@
 //! that draws its data with the network's fitted curve, and the loss plot
 //! of a run.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use descent_core::scenes::training::playground::Playground;
 use descent_core::scenes::training::{ConsoleLine, TrainingLoop};
-use descent_core::{OptimizerConfig, Training};
-use descent_plot::scenes::training::{self, FitFrame, FitText};
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
-use crate::charts::loss::{history_csv, LossView};
-use crate::view::{view_settings, FramedLayer, View};
+use crate::charts::loss::history_csv;
 
-/// The chapter's network (1 → 10 ReLU → 1) learning y = 2x + 1 + noise
-/// with SGD, one full-batch epoch at a time (section 3.4).
+mod fit;
+mod setup;
+
+pub use fit::{FitView, NetworkView};
+
+/// Session ids, so a view knows when it draws another session's data.
+static SESSIONS: AtomicU32 = AtomicU32::new(0);
+
+/// A network learning a data set one epoch at a time (section 3.4): at
+/// the defaults the chapter's 1 → 10 ReLU → 1 learning y = 2x + 1 + noise
+/// with SGD, full batch; otherwise the playground's settings.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct TrainingSession {
     run: TrainingLoop,
+    setup: Playground,
     seed: u32,
     learning_rate: f64,
+    id: u32,
 }
 
 fn learning_rate(value: f64) -> Result<f64, JsError> {
@@ -58,11 +68,25 @@ fn console_entry(line: &ConsoleLine) -> Result<JsValue, JsError> {
     Ok(entry.into())
 }
 
+impl TrainingSession {
+    /// A session at epoch 0 for `setup`.
+    fn from_setup(setup: Playground, threshold: Option<f64>) -> Result<Self, JsError> {
+        let training = setup.training().map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Self {
+            run: TrainingLoop::new(training, threshold),
+            seed: u32::try_from(setup.seed).unwrap_or(u32::MAX),
+            learning_rate: setup.learning_rate,
+            id: SESSIONS.fetch_add(1, Ordering::Relaxed),
+            setup,
+        })
+    }
+}
+
 #[wasm_bindgen]
 impl TrainingSession {
-    /// A run at epoch 0 on the data and initial weights of `seed` (42: the
-    /// chapter's own), with learning rate η and an optional threshold: the
-    /// run stops at the first epoch whose loss is below it.
+    /// The chapter's settings at epoch 0 on the data and initial weights of
+    /// `seed` (42: the chapter's own), with learning rate η and an optional
+    /// threshold: the run stops at the first epoch whose loss is below it.
     #[wasm_bindgen(constructor)]
     pub fn new(
         seed: u32,
@@ -70,12 +94,11 @@ impl TrainingSession {
         threshold_value: Option<f64>,
     ) -> Result<TrainingSession, JsError> {
         let eta = learning_rate(learning_rate_value)?;
-        let training = Training::chapter_seeded(u64::from(seed), OptimizerConfig::sgd(eta));
-        Ok(Self {
-            run: TrainingLoop::new(training, threshold(threshold_value)?),
-            seed,
+        let setup = Playground {
             learning_rate: eta,
-        })
+            ..Playground::chapter_seeded(u64::from(seed))
+        };
+        Self::from_setup(setup, threshold(threshold_value)?)
     }
 
     /// Runs up to `n` epochs; returns how many ran (fewer once the loss is
@@ -90,6 +113,7 @@ impl TrainingSession {
         let eta = learning_rate(value)?;
         self.run.set_learning_rate(eta);
         self.learning_rate = eta;
+        self.setup.learning_rate = eta;
         Ok(())
     }
 
@@ -184,66 +208,5 @@ impl TrainingSession {
             0
         };
         self.run.console_since(after).map(console_entry).collect()
-    }
-}
-
-/// What the fit background depends on: seed, size, scale, projector mode, words.
-#[derive(Debug, PartialEq)]
-struct FitKey(u32, (u32, u32), u64, bool, u32);
-
-/// The data and the network's fitted curve, on a page canvas.
-#[wasm_bindgen]
-#[derive(Debug)]
-pub struct FitView {
-    view: View<FitText>,
-    layer: FramedLayer<FitKey, FitFrame>,
-}
-
-#[wasm_bindgen]
-impl FitView {
-    /// A view drawing on `canvas`, with what does not move on
-    /// `background`, a canvas the page stacks under it.
-    #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement, background: HtmlCanvasElement) -> FitView {
-        Self {
-            view: View::new(canvas),
-            layer: FramedLayer::new(background),
-        }
-    }
-
-    /// Draws the session's data and its network's current curve.
-    pub fn draw(&mut self, session: &TrainingSession) -> Result<(), JsError> {
-        let (size, style) = self.view.fit();
-        let run = session.run.training();
-        let key = FitKey(
-            session.seed,
-            size,
-            style.scale.to_bits(),
-            self.view.present,
-            self.view.text_version,
-        );
-        let text = &self.view.text;
-        let frame = self
-            .layer
-            .refresh(key, size, "fit view has no frame", |area| {
-                training::draw_background(area, run, &style, text)
-            })?;
-        self.view
-            .draw_front(|area, text| training::draw_foreground(area, &frame, run, &style, text))
-    }
-}
-
-view_settings!(
-    FitView,
-    "Sets a word drawn in the chart (`x_axis`, `y_axis`, `data`, `network`, `initial`, `off_chart`)."
-);
-
-#[wasm_bindgen]
-impl LossView {
-    /// Draws the loss history of a training session (one point per epoch).
-    #[wasm_bindgen(js_name = drawTraining)]
-    pub fn draw_training(&mut self, session: &TrainingSession) -> Result<(), JsError> {
-        let training = session.run.training();
-        self.draw_history(training.history(), training.epochs(), training.diverged())
     }
 }

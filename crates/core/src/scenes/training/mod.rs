@@ -19,6 +19,9 @@ use nalgebra::DMatrix;
 use crate::nn::Network;
 use crate::training::{up_to, Training};
 
+pub mod playground;
+pub mod units;
+
 /// Every how many epochs the chapter's program prints a line.
 pub const PRINT_EVERY: u64 = 20;
 
