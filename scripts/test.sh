@@ -64,16 +64,18 @@ if wants rust; then
   step "clippy (native and wasm32)"
   cargo clippy --workspace --all-targets --locked -- -D warnings
   cargo clippy -p descent-web --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+  # The comparison's module: descent-web with its `compare` feature alone.
+  cargo clippy -p descent-web-compare --target wasm32-unknown-unknown --locked -- -D warnings
 
   step "native tests"
   cargo test --workspace --exclude descent-web --locked
   # The web crate's pure helpers (its browser tests run in the wasm layer, in Chromium).
-  cargo test -p descent-web --lib --locked
+  cargo test -p descent-web --lib --all-features --locked
 fi
 
 if wants wasm; then
   step "wasm tests in headless Chromium"
-  (cd crates/web && cargo test --target wasm32-unknown-unknown --locked)
+  (cd crates/web && cargo test --target wasm32-unknown-unknown --all-features --locked)
 fi
 
 if wants e2e; then

@@ -14,13 +14,33 @@ import { saveCsv, savePng } from './shell/export.js';
 // Listening starts at once: a host's messages sent before the scene is ready wait for it.
 const channel = hostChannel();
 
-/** The wasm exports, whether trunk has already started them or will soon; rejects if the load failed. */
-function wasmBindings() {
-  return new Promise((resolve, reject) => {
-    window.descentBoot?.onFailure((failure) => reject(Object.assign(new Error(failure.message), { boot: true })));
-    if (window.wasmBindings) resolve(window.wasmBindings);
-    else addEventListener('TrunkApplicationStarted', () => resolve(window.wasmBindings), { once: true });
-  });
+/**
+ * Imports and starts a wasm module's bindings: the page's (`js` and `wasm`
+ * as trunk wrote them into the page, `window.descentModule`) or a scene's
+ * own (`wasmModule` in kit/scene.js, its wasm beside its JS). A module that
+ * does not arrive or does not start is a failed load, reported as boot.js
+ * reports its own (in the page's language, and to a host).
+ */
+async function startModule(js, wasm) {
+  const url = new URL(js, document.baseURI).href;
+  try {
+    const bindings = await import(url);
+    await bindings.default(wasm ? { module_or_path: new URL(wasm, document.baseURI) } : undefined);
+    return bindings;
+  } catch (error) {
+    window.descentBoot?.fail('load', `${url} (${error && error.message ? error.message : error})`);
+    throw Object.assign(new Error(String(error)), { boot: true });
+  }
+}
+
+/** The bindings `definition` runs on: its own module's, else the page's. */
+function sceneBindings(definition) {
+  // This browser cannot run the page, and boot.js has said so.
+  if (document.documentElement.dataset.failed) return Promise.reject(Object.assign(new Error('boot failed'), { boot: true }));
+  if (definition.wasmModule) return startModule(`${definition.wasmModule}.js`);
+  const page = window.descentModule;
+  if (!page) return Promise.reject(new Error('the page has no wasm module (index.html was not built by trunk)'));
+  return startModule(page.js, page.wasm);
 }
 
 /** Marks the current scene in the navigation; links keep the language and mode. */
@@ -79,16 +99,18 @@ async function boot() {
   busy.textContent = t('loading');
   root.append(busy);
 
+  const definition = findScene(shell.scene);
   let wasm;
   try {
-    wasm = await wasmBindings();
+    wasm = await sceneBindings(definition);
+    // For the benchmarks and a curious console.
+    window.wasmBindings = wasm;
   } catch (error) {
     busy.remove();
     if (!error.boot) throw error;
     return;
   }
   busy.remove();
-  const definition = findScene(shell.scene);
   const handle = mountScene(definition, { root, wasm, params, embedding: shell });
   setPresent(shell, handle, shell.present);
 

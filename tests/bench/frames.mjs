@@ -216,7 +216,9 @@ try {
   results.control = await control(h);
   const all = files(DIST);
   const wasm = all.filter((f) => f.endsWith('.wasm'));
+  // Each module on its own: the page's (the chapter's scenes) and the comparison's, loaded when it opens.
   results.size = {
+    wasm: Object.fromEntries(wasm.map((f) => [f.split('/').pop(), { raw_bytes: statSync(f).size, gzip_bytes: gzipped(f) }])),
     wasm_raw_bytes: wasm.reduce((n, f) => n + statSync(f).size, 0),
     wasm_gzip_bytes: wasm.reduce((n, f) => n + gzipped(f), 0),
     page_gzip_bytes: all.reduce((n, f) => n + gzipped(f), 0),

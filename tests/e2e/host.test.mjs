@@ -216,7 +216,7 @@ describe('host pages', () => {
 
 describe('a page that cannot run', () => {
   /** Opens the scene with the wasm answered by `respond(route)`. */
-  async function broken(t, { respond, init, lang = 'en' }) {
+  async function broken(t, { respond, init, lang = 'en', scene = 'descent', file = '.wasm' }) {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await context.newPage();
     t.after(() => context.close());
@@ -224,11 +224,11 @@ describe('a page that cannot run', () => {
     await page.route('**/*', async (route) => {
       const url = route.request().url();
       if (!url.startsWith(site.origin)) return route.abort();
-      if (respond && url.endsWith('.wasm')) return respond(route);
+      if (respond && url.endsWith(file)) return respond(route);
       return route.continue();
     });
     await page.goto(`${site.origin}/host.html`);
-    await page.evaluate(([lang]) => window.open_(`?scene=descent&lang=${lang}`), [lang]);
+    await page.evaluate(([lang, scene]) => window.open_(`?scene=${scene}&lang=${lang}`), [lang, scene]);
     const frame = page.frameLocator('#scene');
     await frame.locator('#fatal').waitFor({ state: 'visible' });
     await page.waitForFunction(() => window.heard.some((m) => m.type === 'descent:failed'));
@@ -238,7 +238,7 @@ describe('a page that cannot run', () => {
 
   const wasmFile = async () => {
     const { readdir } = await import('node:fs/promises');
-    const name = (await readdir(DIST)).find((f) => f.endsWith('.wasm'));
+    const name = (await readdir(DIST)).find((f) => /^descent-web-[0-9a-f]+_bg\.wasm$/.test(f));
     return readFile(join(DIST, name));
   };
 
@@ -257,6 +257,19 @@ describe('a page that cannot run', () => {
     }
     const zh = await broken(t, { respond: cases[0][1], lang: 'zh' });
     assert.match(zh.text, /页面程序加载失败/);
+  });
+
+  test("the comparison's own module missing or broken: the same message, in the comparison", async (t) => {
+    for (const [file, respond] of [
+      ['descent-web-compare_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })],
+      ['descent-web-compare.js', (route) => route.fulfill({ status: 404, body: 'not found' })],
+      ['descent-web-compare_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') })],
+    ]) {
+      const { text, loading, failed } = await broken(t, { respond, scene: 'compare', file });
+      assert.match(text, /could not load its program/, file);
+      assert.equal(loading, 0, `${file}: no "Loading…" left`);
+      assert.equal(failed.reason, 'load', file);
+    }
   });
 
   test('no WebAssembly, or none with SIMD: this browser cannot run the page', async (t) => {

@@ -34,3 +34,22 @@ test('index.html preloads exactly the modules main.js imports', () => {
   const extra = [...preloaded].filter((m) => !graph.has(m)).sort();
   assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
 });
+
+test("boot.js preloads each scene's own wasm module, as its definition names it", async () => {
+  // boot.js runs before the modules: it keeps its own table, which must agree with the scenes'.
+  const boot = readFileSync(join(ROOT, 'www', 'boot.js'), 'utf8');
+  const table = boot.match(/var OWN_MODULES = (\{[^}]*\});/);
+  assert.ok(table, 'boot.js has an OWN_MODULES table');
+  const own = Function(`return ${table[1]};`)();
+  // The scene table imports i18n.js and friends, which only read `document` lazily.
+  const { SCENES } = await import(join(ROOT, 'www', 'scenes', 'index.js'));
+  const expected = Object.fromEntries(SCENES.filter((s) => s.wasmModule).map((s) => [s.name, s.wasmModule]));
+  assert.deepEqual(own, expected);
+  assert.ok(Object.keys(expected).length > 0, 'the comparison has its own module');
+  // Each is built: a rust link in index.html for its crate.
+  const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  for (const name of Object.values(expected)) {
+    const crate = name.replace(/^descent-/, 'crates/');
+    assert.match(html, new RegExp(`<link data-trunk rel="rust" href="${crate}" data-type="worker" data-bindgen-target="web"`), name);
+  }
+});

@@ -25,6 +25,7 @@ import { readoutClock } from './readout.js';
  * @property {Record<string, string>} [host]  host-page property → settings field (e.g. `{ learningRate: 'lr' }`)
  * @property {string} [progress]  the address field that carries how far the run is (e.g. `step`): a reopened link takes that many steps again, so it shows the same picture
  * @property {string} [replay]  a setting the run may change mid-way (e.g. `lr`): a link also carries its earlier values as `history=until:value,…` (steps before `until` used `value`), and a reopened link takes its steps with them
+ * @property {string} [wasmModule]  the scene's own wasm module (`<wasmModule>.js` at the page's root), loaded when the scene opens, instead of the page's: it is what `settings` and `mount` get as `wasm`
  * @property {() => string} markup  the scene's HTML, put in the page before `mount` (ids start with `name-`)
  * @property {(context: SceneContext) => SceneInstance} mount
  *

@@ -6,6 +6,12 @@
 //! behind opaque handles; JavaScript owns the animation loop and asks for
 //! small values each frame. Nothing copies a whole history across the
 //! boundary.
+//!
+//! One crate, two modules: with the default feature `chapter` it is the
+//! page's module (the chapter's four scenes); with `compare` alone it is the
+//! comparison scene's module, which `crates/web-compare` builds and the page
+//! loads only when that scene opens. What both need (the layers, the CSS
+//! boxes, the views, the panic hook) is built into each.
 
 use wasm_bindgen::prelude::*;
 
@@ -16,8 +22,11 @@ pub mod scenes;
 mod surface;
 mod view;
 
+#[cfg(feature = "chapter")]
 pub use charts::loss::LossView;
+#[cfg(feature = "compare")]
 pub use scenes::compare::{CompareLossView, CompareSession, CompareView, SweepView};
+#[cfg(feature = "chapter")]
 pub use scenes::descent::{CurveView, DescentSession};
 
 /// Runs once when the module loads: a panic shows a visible message on the
@@ -28,6 +37,7 @@ pub fn start() {
 }
 
 /// The curves a session can descend, by name.
+#[cfg(feature = "chapter")]
 #[wasm_bindgen(js_name = curveNames)]
 pub fn curve_names() -> Vec<String> {
     descent_core::Curve::NAMES
@@ -37,6 +47,7 @@ pub fn curve_names() -> Vec<String> {
 }
 
 /// A fresh random seed from the browser's crypto source.
+#[cfg(feature = "chapter")]
 #[wasm_bindgen(js_name = randomSeed)]
 pub fn random_seed() -> Result<u32, JsError> {
     let mut bytes = [0u8; 4];

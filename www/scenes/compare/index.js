@@ -49,6 +49,8 @@ const SWEEP_WORDS = {
 /** @type {import('../../kit/scene.js').SceneDefinition} */
 export const scene = {
   name: 'compare',
+  // crates/web-compare: the chapter's scenes never download it.
+  wasmModule: 'descent-web-compare',
   markup: () => TEMPLATE,
   settings,
   controls: {

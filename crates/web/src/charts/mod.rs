@@ -2,6 +2,7 @@
 
 use wasm_bindgen::JsError;
 
+#[cfg(feature = "chapter")]
 pub mod loss;
 
 #[allow(
