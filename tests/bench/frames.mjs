@@ -189,12 +189,20 @@ function files(dir) {
   });
 }
 
-const only = process.argv.slice(2);
+// `node tests/bench/frames.mjs [scene …]`: those scenes' phases only;
+// `node tests/bench/frames.mjs cold [scene …]`: only cold loads (and sizes).
+const args = process.argv.slice(2);
+const coldOnly = args[0] === 'cold';
+const only = coldOnly ? args.slice(1) : args;
 const h = await harness();
 try {
   const results = { frames: {}, first_frame_cold: {} };
   for (const [scene, phases] of Object.entries(PHASES)) {
     if (only.length && !only.includes(scene)) continue;
+    if (coldOnly) {
+      results.first_frame_cold[scene] = await coldLoad(h, scene);
+      continue;
+    }
     let page;
     let context;
     for (const [name, start, query] of phases) {
@@ -213,7 +221,7 @@ try {
     await context?.close();
     results.first_frame_cold[scene] = await coldLoad(h, scene);
   }
-  results.control = await control(h);
+  if (!coldOnly) results.control = await control(h);
   const all = files(DIST);
   const wasm = all.filter((f) => f.endsWith('.wasm'));
   // Each module on its own: the page's (the chapter's scenes) and the comparison's, loaded when it opens.
