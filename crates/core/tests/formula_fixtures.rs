@@ -3,7 +3,9 @@
 //! of the parameters) with the core's formulas, landscapes and optimizers,
 //! and checks every point, every loss and the divergence flag.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::number;
 
 use descent_core::{Landscape, OptimizerConfig, Runner};
 use serde_json::Value;
@@ -12,35 +14,10 @@ use serde_json::Value;
 /// core's dual numbers round differently in the last bits).
 const RELATIVE: f64 = 1e-12;
 
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/formulas");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    paths.sort();
-    paths
-}
-
-/// A fixture number: a JSON number, or "inf" / "-inf" / "nan".
-fn number(value: &Value) -> f64 {
-    match value {
-        Value::Number(n) => n.as_f64().expect("f64"),
-        Value::String(s) if s == "inf" => f64::INFINITY,
-        Value::String(s) if s == "-inf" => f64::NEG_INFINITY,
-        Value::String(s) if s == "nan" => f64::NAN,
-        other => panic!("not a fixture number: {other}"),
-    }
-}
-
 /// `scale` is the size of the numbers around (a coordinate passing near 0
 /// is compared to the run's scale, not to itself).
 fn close(got: f64, want: f64, scale: f64) -> bool {
-    if !want.is_finite() || !got.is_finite() {
-        return got.is_nan() && want.is_nan() || got == want;
-    }
-    (got - want).abs() <= RELATIVE * want.abs().max(scale)
+    common::close(got, want, RELATIVE, want.abs().max(scale), 0.0)
 }
 
 fn config(optimizer: &Value) -> OptimizerConfig {
@@ -72,7 +49,7 @@ fn landscape(fixture: &Value) -> Landscape {
 
 #[test]
 fn every_formula_run_matches_pytorch() {
-    let paths = fixtures();
+    let paths = common::fixtures("formulas");
     assert!(paths.len() >= 6, "fixtures found: {paths:?}");
     let (mut runs, mut optimizers) = (0, std::collections::BTreeSet::new());
     for path in paths {

@@ -3,43 +3,21 @@
 //! per step, final weights and divergence against PyTorch's float64 run
 //! tightly, and the losses against its float32 run loosely.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::number;
+use std::path::Path;
 
 use descent_core::{train, Spec};
 use serde_json::Value;
 
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    paths.sort();
-    paths
-}
-
-/// A fixture number: a JSON number, or "inf" / "-inf" / "nan".
-fn number(value: &Value) -> f64 {
-    match value {
-        Value::Number(n) => n.as_f64().expect("f64"),
-        Value::String(s) if s == "inf" => f64::INFINITY,
-        Value::String(s) if s == "-inf" => f64::NEG_INFINITY,
-        Value::String(s) if s == "nan" => f64::NAN,
-        other => panic!("not a fixture number: {other}"),
-    }
-}
-
 fn close(got: f64, want: f64, rel: f64, abs: f64) -> bool {
-    if !want.is_finite() || !got.is_finite() {
-        return got.is_nan() && want.is_nan() || got == want;
-    }
-    (got - want).abs() <= rel * want.abs() + abs
+    common::close(got, want, rel, want.abs(), abs)
 }
 
 #[test]
 fn every_fixture_matches_pytorch() {
-    let paths = fixtures();
+    let paths = common::fixtures("");
     assert!(paths.len() >= 17, "fixtures found: {paths:?}");
     let mut kinds = std::collections::BTreeSet::new();
     let mut batched = 0;

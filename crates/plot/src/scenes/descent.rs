@@ -165,7 +165,7 @@ pub fn draw_background<DB: DrawingBackend>(
                 + TriangleMarker::new((0, style.offset(10.0)), marker, palette.minimum.filled())
                 + Text::new(
                     label.clone(),
-                    (-text_width(label, style) / 2, style.offset(20.0)),
+                    (-style.text_width(label, 13.0) / 2, style.offset(20.0)),
                     label_font.clone().color(&palette.minimum),
                 ),
         ))?;
@@ -182,7 +182,7 @@ pub fn draw_background<DB: DrawingBackend>(
                 )
                 + Text::new(
                     label.clone(),
-                    (-text_width(label, style) / 2, -style.offset(32.0)),
+                    (-style.text_width(label, 13.0) / 2, -style.offset(32.0)),
                     label_font.clone(),
                 ),
         ))?;
@@ -360,16 +360,6 @@ fn tangent_segment(
             frame.clamp(w2, y + slope * (w2 - w)).0
         })
         .collect()
-}
-
-/// Roughly how wide `label` is at the 13-px label size, in backend pixels:
-/// CJK characters are square, Latin ones about half as wide.
-fn text_width(label: &str, style: &Style) -> i32 {
-    let ems: f64 = label
-        .chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.55 })
-        .sum();
-    (ems * style.font(13.0)).round() as i32
 }
 
 /// A short tick label: at most three decimals, exponents for huge or tiny values.

@@ -8,8 +8,6 @@
 
 use plotters::style::RGBColor;
 
-use crate::Style;
-
 use crate::words::words;
 
 pub mod curves;
@@ -59,11 +57,6 @@ const LARGEST: RGBColor = RGBColor(230, 159, 0);
 const OUTLIER: RGBColor = RGBColor(213, 94, 0);
 /// Data points and the line.
 const INK: RGBColor = RGBColor(20, 32, 46);
-
-/// Roughly how wide `label` is at `size` CSS pixels, in backend pixels.
-fn text_width(label: &str, size: f64, style: &Style) -> i32 {
-    style.text_width(label, size)
-}
 
 /// `v` with at most two decimals, for labels ("-0" never shown).
 fn short(v: f64) -> String {

@@ -7,7 +7,7 @@ use descent_core::scenes::loss::{LineFit, PointLoss};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{short, text_width, LossText, ABSOLUTE, INK, LARGEST, SQUARED};
+use super::{short, LossText, ABSOLUTE, INK, LARGEST, SQUARED};
 use crate::chart::{mesh_look, LinearChart, Margins};
 use crate::{clamp_finite, DrawError, Style};
 
@@ -206,7 +206,7 @@ pub fn draw_background<DB: DrawingBackend>(
             let words = ("sans-serif", style.font(13.0)).into_font().color(&colour);
             let at = (x + sample + style.offset(6.0), y - style.offset(8.0));
             area.draw(&Text::new(name.clone(), at, words))?;
-            x = at.0 + text_width(name, 13.0, style) + style.offset(18.0);
+            x = at.0 + style.text_width(name, 13.0) + style.offset(18.0);
         }
         legend_end = x;
     }
@@ -219,7 +219,7 @@ pub fn draw_background<DB: DrawingBackend>(
     let (corner_x, corner_y) = bottom.backend_coord(&(-reach, 2.3 * reach));
     let (right_x, _) = bottom.backend_coord(&(reach, 0.0));
     let (jump_x, jump_y) = bottom.backend_coord(&(0.0, 1.0));
-    let note_width = text_width(&text.kink, 12.5, style);
+    let note_width = style.text_width(&text.kink, 12.5);
     let line = (style.font(12.5) * 1.3) as i32;
     let short = jump_y - corner_y < 2 * line;
     let in_strip = short && legend_end + note_width <= right_x;
@@ -338,7 +338,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
         let e = residuals[i];
         let shown = clamp_finite(e, -reach, reach);
         let label = format!("{}: e = {}", text.largest, short(e));
-        let width = text_width(&label, 13.0, style);
+        let width = style.text_width(&label, 13.0);
         let (px, _) = top.backend_coord(&(shown, 0.0));
         let (_, py) = top.backend_coord(&(0.0, 1.12 * reach * reach));
         let x0 = if shown > 0.0 {

@@ -7,7 +7,7 @@ use descent_core::scenes::loss::LineFit;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{short, text_width, LossText, INK, LARGEST, OUTLIER, SQUARED};
+use super::{short, LossText, INK, LARGEST, OUTLIER, SQUARED};
 use crate::chart::{draw_axes, Axes, Margins};
 use crate::{clamp_finite, DrawError, PixelRect, Style};
 
@@ -135,7 +135,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     let pad = style.offset(6.0);
     let width = rows
         .iter()
-        .map(|(_, label)| text_width(label, 13.0, style))
+        .map(|(_, label)| style.text_width(label, 13.0))
         .max()
         .unwrap_or(0)
         + swatch
@@ -221,7 +221,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
             area.draw(&Text::new(
                 label.clone(),
                 (
-                    at.0 - text_width(label, 13.0, style) / 2,
+                    at.0 - style.text_width(label, 13.0) / 2,
                     at.1 + r + style.offset(4.0),
                 ),
                 label_font.clone().color(&OUTLIER),
