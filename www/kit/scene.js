@@ -9,6 +9,7 @@
 
 import { applyTo, t } from '../i18n.js';
 import { acceptValue, integerIn, readSettings, writeSettings } from './fields.js';
+import { historyField, replay } from './replay.js';
 import { controlSet } from './controls.js';
 import { bindKeys } from './keys.js';
 import { readoutClock } from './readout.js';
@@ -82,34 +83,6 @@ const MAX_STEP_COUNT = 1_000_000;
 const STEP_BUDGET_MS = 4;
 /** Elapsed time counted per frame at most (a hidden tab does not owe a burst). */
 const MAX_ELAPSED_MS = 250;
-/** The most changes of the replayed setting a link remembers. */
-const MAX_HISTORY = 64;
-
-/**
- * The address field `history` for the setting `field`: `until:value` pairs,
- * `until` strictly rising. Refused (undefined) if any pair is.
- */
-function historyField(field) {
-  const until = integerIn(1, MAX_PENDING_STEPS);
-  return {
-    parse(text) {
-      const pairs = text.split(',');
-      if (pairs.length > MAX_HISTORY) return undefined;
-      const out = [];
-      for (const pair of pairs) {
-        const [at, value, extra] = pair.split(':');
-        const entry = { until: until(at ?? ''), value: value === undefined ? undefined : field.parse(value) };
-        if (extra !== undefined || entry.until === undefined || entry.value === undefined) return undefined;
-        if (out.length && entry.until <= out.at(-1).until) return undefined;
-        out.push(entry);
-      }
-      return out;
-    },
-    write: (entries) => entries.map(({ until: at, value }) => `${at}:${field.write ? field.write(value) : String(value)}`).join(','),
-    fallback: [],
-  };
-}
-
 /**
  * Mounts `definition` in `root`. Returns the scene's public handle (the one
  * host pages and tests use as `window.descent`).
@@ -118,7 +91,7 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
   root.insertAdjacentHTML('beforeend', definition.markup());
   const schema = definition.settings(wasm);
   if (definition.progress) schema[definition.progress] = { parse: integerIn(0, MAX_PENDING_STEPS), fallback: 0 };
-  if (definition.replay) schema.history = historyField(schema[definition.replay]);
+  if (definition.replay) schema.history = historyField(schema[definition.replay], MAX_PENDING_STEPS);
   const { settings, refused } = readSettings(params, schema);
   // A history that reaches past the progress it claims cannot be replayed.
   if (definition.replay && settings.history.length && settings.history.at(-1).until > settings[definition.progress]) {
@@ -147,18 +120,17 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
     drawnOnce: false,
     /** The last frame's steps ran over its budget and it did not draw: this one draws and takes none. */
     drawOwed: false,
-    /**
-     * The replayed setting's past: `history` holds the values earlier steps
-     * used (each up to its `until`); `used` is the value the latest steps
-     * used, since step `since`; `seen` the progress at the last look.
-     */
-    past: { history: [], used: undefined, since: 0, seen: 0 },
-    /** A link's replay still to come: at step `at`, the setting becomes `value`. */
-    schedule: [],
   };
   const speedInput = root.querySelector('[data-kit="speed"]');
   const speedValue = root.querySelector('[data-kit="speed-value"]');
   const playButton = root.querySelector('[data-kit="play"]');
+
+  /** The replayed setting's history, for a scene with `progress` and `replay` (kit/replay.js). */
+  const replayed = definition.replay && definition.progress ? replay(definition.replay, () => scene) : null;
+  /** Notes which value of the replayed setting the next steps use (before they are taken). */
+  function track() {
+    if (scene.progress) replayed?.track();
+  }
 
   const context = {
     root,
@@ -209,50 +181,18 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
   bindKeys(definition.controls, controls.live, (name) => scene.actions[name]?.());
   new ResizeObserver(context.changed).observe(root);
 
-  /** Notes which value of the replayed setting the next steps use (before they are taken). */
-  function track() {
-    if (!definition.replay || !scene.progress) return;
-    const past = kit.past;
-    const at = scene.progress();
-    const value = scene.values()[definition.replay];
-    if (at === 0 || at < past.seen) Object.assign(past, { history: [], used: value, since: at });
-    else if (value !== past.used) {
-      if (at > past.since) past.history.push({ until: at, value: past.used });
-      if (past.history.length > MAX_HISTORY) past.history.shift();
-      past.used = value;
-      past.since = at;
-    }
-    past.seen = at;
-  }
-
-  /** The replayed setting's history as a link carries it now. */
-  function historyNow() {
-    const past = kit.past;
-    const at = scene.progress();
-    if (at === 0 || at < past.seen) return [];
-    const history = [...past.history];
-    if (scene.values()[definition.replay] !== past.used && at > past.since) history.push({ until: at, value: past.used });
-    return history.slice(-MAX_HISTORY);
-  }
-
   /** Takes up to `n` steps within what is left of this frame's budget; returns how many. */
   function advance(n, began) {
     if (!scene.advance || n <= 0) return 0;
     let ask = n;
-    if (definition.replay) {
-      const at = scene.progress();
-      while (kit.schedule.length && at >= kit.schedule[0].at) scene.set(definition.replay, kit.schedule.shift().value);
-      if (kit.schedule.length) ask = Math.min(ask, kit.schedule[0].at - at);
-    }
+    if (replayed) ask = Math.min(ask, replayed.due());
     const left = STEP_BUDGET_MS - (performance.now() - began);
     const fits = Math.max(1, Math.floor(left / kit.perStep));
     ask = Math.min(ask, fits, run ? run.maxPerFrame : ask);
     const start = performance.now();
     const got = scene.advance(ask);
     if (got > 0) kit.perStep = 0.8 * kit.perStep + 0.2 * Math.max((performance.now() - start) / got, 1e-5);
-    if (definition.replay && kit.schedule.length && scene.progress() >= kit.schedule[0].at) {
-      scene.set(definition.replay, kit.schedule.shift().value);
-    }
+    replayed?.due();
     return got;
   }
 
@@ -388,11 +328,8 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
   // A link that carries progress: take those steps again, through the frames'
   // budget, with the replayed setting's earlier values at the steps they were used.
   if (definition.progress && settings[definition.progress] > 0) {
-    if (definition.replay && settings.history.length) {
-      const { history } = settings;
-      const last = settings[definition.replay] ?? scene.values()[definition.replay];
-      scene.set(definition.replay, history[0].value);
-      kit.schedule = history.map(({ until }, i) => ({ at: until, value: history[i + 1]?.value ?? last }));
+    if (replayed && settings.history.length) {
+      replayed.start(settings.history, settings[definition.replay] ?? scene.values()[definition.replay]);
     }
     queueSteps(settings[definition.progress]);
   }
@@ -400,7 +337,7 @@ export function mountScene(definition, { root, wasm, params, embedding }) {
   /** The settings a link carries, as values (the run's progress last). */
   const current = () => {
     const progress = definition.progress ? scene.progress() : 0;
-    const history = definition.replay && progress > 0 ? historyNow() : [];
+    const history = replayed && progress > 0 ? replayed.now() : [];
     return {
       ...scene.values(),
       ...(run ? { speed: kit.speed } : {}),
