@@ -181,6 +181,27 @@ describe('training scene', () => {
     }
   });
 
+  test('the slider\'s "diverges" mark is where the network diverges: from its start, and after training at 0.01', async (t) => {
+    const { page } = await open(t);
+    const { rates, mark } = await page.evaluate(async () => {
+      const m = await import('./www/scenes/training/settings.js');
+      return { rates: m.RATES, mark: m.DIVERGING_RATE };
+    });
+    const runs = await page.evaluate(([rates]) => rates.map((lr) => [0, 20, 100, 500].map((before) => {
+      const s = new window.wasmBindings.TrainingSession(42, 0.01, undefined);
+      s.step(before);
+      s.setLearningRate(lr);
+      s.step(1000);
+      const diverged = s.diverged;
+      s.free();
+      return diverged;
+    })), [rates]);
+    rates.forEach((lr, i) => {
+      for (const diverged of runs[i]) assert.equal(diverged, lr >= mark, `η = ${lr}: diverged ${diverged}, the mark says ${lr >= mark}`);
+    });
+    await expectText(page, '#training-lr-diverge', new RegExp(`≥ ${mark} diverges`));
+  });
+
   test('the threshold stops training at the first epoch whose loss is below it', async (t) => {
     const free = await open(t, '&threshold=off');
     // One epoch at a time, each awaited (it runs in a frame), read after it ran.
