@@ -25,12 +25,15 @@
 // `trunk build --release`:
 //
 //   npm ci --prefix tests/bench/tfjs
-//   node tests/bench/tfjs.mjs [--rounds 9] [--ms 150] [case …]
+//   node tests/bench/tfjs.mjs [--rounds 9] [--ms 150] [--baseline DIR] [case …]
 //
 // Cases: chapter-sgd, chapter-adam, tanh-sgd, tanh-adam (all by default).
+// --baseline DIR adds another build of the page (a copy of an earlier
+// dist/) as one more engine, `baseline`, loaded beside this one in the same
+// page, so two versions of Descent are compared in the same rounds.
 // Prints one JSON object; BENCHMARKS.md records the figures.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,9 +62,10 @@ const LEARNING_RATE = 0.01;
 const CHECK_EPOCHS = [1, 10, 50, 100];
 
 function options(argv) {
-  const out = { rounds: 9, ms: 150, cases: [] };
+  const out = { rounds: 9, ms: 150, cases: [], baseline: null };
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--rounds') out.rounds = Number(argv[(i += 1)]);
+    else if (argv[i] === '--baseline') out.baseline = argv[(i += 1)];
     else if (argv[i] === '--ms') out.ms = Number(argv[(i += 1)]);
     else if (argv[i] in CASES) out.cases.push(argv[i]);
     else throw new Error(`unknown argument ${argv[i]} (cases: ${Object.keys(CASES).join(', ')})`);
@@ -116,9 +120,9 @@ function install() {
     return { x: x.value.map((row) => row[0]), y: y.value.map((row) => row[0]), layers };
   }
 
-  /** Descent: the page's session, reset to its initial weights before each batch. */
-  function descent(settings, learningRate) {
-    const session = wasm.TrainingSession.withSettings(SEED_, learningRate, undefined, ...settings, undefined, undefined);
+  /** Descent: the page's session (or another build's), reset to its initial weights before each batch. */
+  function descent(settings, learningRate, bindings = wasm) {
+    const session = bindings.TrainingSession.withSettings(SEED_, learningRate, undefined, ...settings, undefined, undefined);
     return {
       session,
       reset: () => session.reset(),
@@ -239,6 +243,7 @@ function install() {
       const p = problem(d.session);
       const [activation, kind] = [settings[6], settings[7]];
       engines = { descent: d, 'tfjs-ops': tfjsOps(p, activation, kind, learningRate) };
+      if (window.baselineBindings) engines.baseline = descent(settings, learningRate, window.baselineBindings);
       if (withLayers) engines['tfjs-layers'] = tfjsLayers(p, activation, kind, learningRate);
       return {
         engines: Object.keys(engines),
@@ -329,6 +334,23 @@ try {
     };
   });
   if (backend.backend !== 'wasm' || backend.simd !== true) throw new Error(`TF.js: expected the wasm backend with SIMD, got ${JSON.stringify(backend)}`);
+  if (opts.baseline) {
+    const files = readdirSync(opts.baseline);
+    const js = files.find((f) => /^descent-web-.*\.js$/.test(f));
+    const wasm = files.find((f) => /^descent-web-.*_bg\.wasm$/.test(f));
+    if (!js || !wasm) throw new Error(`--baseline ${opts.baseline}: no descent-web-*.js and *_bg.wasm there`);
+    await context.route(`${h.server.origin}/baseline/**`, (route) => {
+      const name = new URL(route.request().url()).pathname.slice('/baseline/'.length);
+      if (name !== js && name !== wasm) return route.fulfill({ status: 404, body: 'not found' });
+      const type = name === wasm ? 'application/wasm' : 'text/javascript; charset=utf-8';
+      return route.fulfill({ status: 200, contentType: type, body: readFileSync(join(opts.baseline, name)) });
+    });
+    await page.evaluate(async ([js, wasm]) => {
+      const bindings = await import(`/baseline/${js}`);
+      await bindings.default({ module_or_path: `/baseline/${wasm}` });
+      window.baselineBindings = bindings;
+    }, [js, wasm]);
+  }
   await page.evaluate(`const SEED_ = ${SEED}; (${install.toString()})();`);
 
   const result = {
@@ -341,6 +363,7 @@ try {
     tfjsDtype: 'float32',
     rounds: opts.rounds,
     batchMs: opts.ms,
+    baseline: opts.baseline,
     loadAtStart: load(),
     cases: {},
   };
