@@ -135,7 +135,7 @@ const PANEL: usize = 64;
 /// coefficients are gathered once, then every four samples of the B units
 /// are summed over the panel in registers (starting from the sums so far,
 /// kept in `out`, after the first panel).
-#[inline(always)]
+#[inline]
 fn combine_block<const B: usize>(m: &Matrix<'_>, init: Option<&[f64]>, u0: usize, out: &mut [f64]) {
     let n = m.n;
     if n == 0 || out.len() < B * n {

@@ -40,6 +40,7 @@ const EXPM1_TAYLOR: [f64; 12] = [
 /// value; tanh(±0) = ±0, tanh(±∞) = ±1, NaN stays NaN. The same on every
 /// platform (plain IEEE operations, no fused multiply-add), and the same
 /// in a lane of [`F64x4::tanh`].
+#[inline(never)]
 pub(crate) fn tanh(x: f64) -> f64 {
     F64x2::splat(x).tanh().lo()
 }
@@ -190,8 +191,9 @@ impl F64x4 {
         Self(self.0.map(&f), self.1.map(&f))
     }
 
-    /// [`tanh`] in each lane.
-    #[inline(always)]
+    /// [`tanh`] in each lane (one copy of the code, called from each pass:
+    /// inlined into every one it costs the page's wasm several kilobytes).
+    #[inline(never)]
     pub(crate) fn tanh(self) -> Self {
         Self(self.0.tanh(), self.1.tanh())
     }
