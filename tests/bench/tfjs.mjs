@@ -374,7 +374,8 @@ try {
     const problem = await page.evaluate(([s, lr, layers]) => window.bench.prepare(s, lr, layers), [c.settings, LEARNING_RATE, !!c.layers]);
     const check = await page.evaluate((n) => window.bench.check(n), CHECK_EPOCHS);
     const engines = problem.engines;
-    // Warm-up (the browser's wasm and JS compilers tier up), then the batch sizes.
+    // Batch sizes, found twice: the first search (for 500 ms) is the
+    // warm-up, while the browser's wasm and JS compilers tier up.
     const epochs = {};
     for (const e of engines) {
       await page.evaluate(([e, ms]) => window.bench.calibrate(e, ms), [e, 500]);
