@@ -54,7 +54,8 @@ impl Activation {
             }
             // σ(z) = 1 / (1 + e^(−z))
             Activation::Sigmoid => 1.0 / (1.0 + (-z).exp()),
-            Activation::Tanh => z.tanh(),
+            // computed in lanes by the same code as the passes' (lanes.rs)
+            Activation::Tanh => super::lanes::tanh(z),
             Activation::Identity => z,
         }
     }
@@ -116,6 +117,23 @@ impl Activation {
             Activation::Relu => {
                 for (a, z) in a.iter_mut().zip(z) {
                     *a = Activation::Relu.apply(*z);
+                }
+            }
+            Activation::Tanh => {
+                use super::kernels::{chunk, LANES};
+                let mut a_chunks = a.chunks_exact_mut(LANES);
+                let mut z_chunks = z.chunks_exact(LANES);
+                for (a, z) in (&mut a_chunks).zip(&mut z_chunks) {
+                    if let Some(a) = a.first_chunk_mut() {
+                        super::lanes::F64x4::load(chunk(z)).tanh().store(a);
+                    }
+                }
+                let tails = a_chunks
+                    .into_remainder()
+                    .iter_mut()
+                    .zip(z_chunks.remainder());
+                for (a, z) in tails {
+                    *a = super::lanes::tanh(*z);
                 }
             }
             f => {

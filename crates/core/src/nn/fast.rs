@@ -118,6 +118,7 @@ pub(crate) fn loss_and_gradients(
             *w2_j,
             |z| match f_hidden {
                 Activation::Relu => z.relu(),
+                Activation::Tanh => z.tanh(),
                 Activation::Identity => z,
                 f => z.map(|v| f.apply(v)),
             },

@@ -3,8 +3,47 @@
 //! built with `+simd128`, and a plain pair elsewhere. Every operation is lane
 //! by lane and rounds as the scalar one does, so results do not depend on
 //! which is used.
+//!
+//! tanh is computed here too, in lanes ([`tanh`] is one lane of the same
+//! code), so the elementwise passes need no call per sample.
 
-use wide::{f64x2, CmpGt, CmpLe};
+use wide::{f64x2, u64x2, CmpGt, CmpLe};
+
+/// tanh(x) for |x| beyond this is 1 to the last bit (tanh(22) = 1 − 1.6e-19).
+const TANH_LIMIT: f64 = 22.0;
+/// 1.5·2⁵²: added to a number below 2⁵¹ in size, rounds it to an integer
+/// and leaves that integer in the low bits.
+const ROUND_SHIFT: f64 = 6_755_399_441_055_744.0;
+/// ln 2 in two parts (6.93147180369123816490e-1 and 1.90821492927058770002e-10,
+/// as fdlibm splits it); the first has 21 trailing zero bits, so k·LN2_HI
+/// is exact for the k here.
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
+/// 1/n! for n = 2 … 13: the Taylor series of eʳ − 1 = r + r²/2! + … + r¹³/13!,
+/// whose next term is below 2⁻⁵⁶·|r| for |r| ≤ ln 2 / 2.
+const EXPM1_TAYLOR: [f64; 12] = [
+    1.0 / 2.0,
+    1.0 / 6.0,
+    1.0 / 24.0,
+    1.0 / 120.0,
+    1.0 / 720.0,
+    1.0 / 5_040.0,
+    1.0 / 40_320.0,
+    1.0 / 362_880.0,
+    1.0 / 3_628_800.0,
+    1.0 / 39_916_800.0,
+    1.0 / 479_001_600.0,
+    1.0 / 6_227_020_800.0,
+];
+
+/// tanh(x), within a few units in the last place of the correctly rounded
+/// value; tanh(±0) = ±0, tanh(±∞) = ±1, NaN stays NaN. The same on every
+/// platform (plain IEEE operations, no fused multiply-add), and the same
+/// in a lane of [`F64x4::tanh`].
+#[inline(never)]
+pub(crate) fn tanh(x: f64) -> f64 {
+    F64x2::splat(x).tanh().lo()
+}
 
 /// One register: two lanes.
 #[derive(Clone, Copy, Debug)]
@@ -52,6 +91,33 @@ impl F64x2 {
     #[inline(always)]
     fn map(self, f: impl Fn(f64) -> f64) -> Self {
         Self::new(f(self.lo()), f(self.hi()))
+    }
+    /// tanh in each lane: tanh|x| = e/(e + 2) with e = e^(2|x|) − 1, then
+    /// x's sign. e = 2ᵏ·p + (2ᵏ − 1), where 2|x| = k·ln 2 + r, |r| ≤ ln 2 / 2,
+    /// and p = eʳ − 1 from its Taylor series, so e keeps its relative
+    /// precision however small |x| is.
+    #[inline(always)]
+    fn tanh(self) -> Self {
+        let x = self.0;
+        let limit = f64x2::splat(TANH_LIMIT);
+        let a = x.abs();
+        // min(|x|, 22); NaN fails the test and stays NaN
+        let a = a.cmp_gt(limit).blend(limit, a);
+        let t = a + a;
+        let shift = f64x2::splat(ROUND_SHIFT);
+        let rounded = t * f64x2::splat(std::f64::consts::LOG2_E) + shift;
+        let k = rounded - shift;
+        let r = (t - k * f64x2::splat(LN2_HI)) - k * f64x2::splat(LN2_LO);
+        let mut q = f64x2::splat(0.0);
+        for c in EXPM1_TAYLOR.iter().rev() {
+            q = (q + f64x2::splat(*c)) * r;
+        }
+        let p = (q + f64x2::ONE) * r;
+        // 2ᵏ: k + 1023 in the exponent field (k sits in `rounded`'s low bits)
+        let bits: u64x2 = bytemuck::cast(rounded);
+        let two_k: f64x2 = bytemuck::cast((bits + u64x2::splat(1023)) << 52);
+        let e = two_k * p + (two_k - f64x2::ONE);
+        Self((e / (e + f64x2::splat(2.0))).copysign(x))
     }
 }
 
@@ -124,11 +190,56 @@ impl F64x4 {
     pub(crate) fn map(self, f: impl Fn(f64) -> f64) -> Self {
         Self(self.0.map(&f), self.1.map(&f))
     }
+
+    /// [`tanh`] in each lane (one copy of the code, called from each pass:
+    /// inlined into every one it costs the page's wasm several kilobytes).
+    #[inline(never)]
+    pub(crate) fn tanh(self) -> Self {
+        Self(self.0.tanh(), self.1.tanh())
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::F64x4;
+    use super::{tanh, F64x4};
+
+    /// |got − expected| in units of the last place of `expected`.
+    fn ulps(got: f64, expected: f64) -> f64 {
+        let ulp = f64::from_bits(expected.abs().to_bits() + 1) - expected.abs();
+        (got - expected).abs() / ulp
+    }
+
+    #[test]
+    fn tanh_is_within_a_few_ulps_everywhere_and_keeps_the_special_values() {
+        let mut worst = 0.0f64;
+        let mut x = 1e-300;
+        while x < 30.0 {
+            for v in [x, -x, x * 1.000_000_7, x * 0.999_999_3] {
+                worst = worst.max(ulps(tanh(v), v.tanh()));
+            }
+            x *= 1.001;
+        }
+        for i in 0..200_000 {
+            let v = f64::from(i) * 1e-4 - 10.0;
+            worst = worst.max(ulps(tanh(v), v.tanh()));
+        }
+        assert!(worst <= 4.0, "{worst} ulps");
+        assert_eq!(tanh(0.0).to_bits(), 0.0f64.to_bits());
+        assert_eq!(tanh(-0.0).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(tanh(5e-324), 5e-324);
+        assert_eq!(tanh(f64::INFINITY), 1.0);
+        assert_eq!(tanh(f64::NEG_INFINITY), -1.0);
+        assert_eq!(tanh(1e300), 1.0);
+        assert_eq!(tanh(-25.0), -1.0);
+        assert!(tanh(f64::NAN).is_nan());
+        assert!(tanh(-f64::NAN).is_nan());
+        let mut lanes = [0.0; 4];
+        F64x4::load(&[0.3, -2.0, 1e-9, f64::NAN])
+            .tanh()
+            .store(&mut lanes);
+        assert_eq!(lanes[..3], [tanh(0.3), tanh(-2.0), tanh(1e-9)]);
+        assert!(lanes[3].is_nan());
+    }
 
     fn lanes(v: F64x4) -> [f64; 4] {
         let mut out = [0.0; 4];

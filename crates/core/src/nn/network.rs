@@ -18,7 +18,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::activation::Activation;
-use super::kernels::{axpy, dot, scale_into, sum};
+use super::kernels::{combine, dot, dots, sum};
 use super::layer::Layer;
 use super::shape::{check_sizes, ShapeError, MAX_PARAMETERS};
 use super::trace::{LayerTrace, Trace};
@@ -322,27 +322,23 @@ impl Network {
             let out = layer.outputs();
             let f = self.activation(l);
             let LayerTrace { z, a, .. } = current;
-            // Unit j over all samples (column j), while it is in cache:
-            // z[:,j] = b_j + Σ_k W[j,k]·a_prev[:,k], then a[:,j] = f(z[:,j])
+            // z[:,j] = b_j + Σ_k W[j,k]·a_prev[:,k], k in order (W is
+            // column-major: W[j,k] = w[k·out + j]), then a[:,j] = f(z[:,j])
+            combine(
+                n,
+                input,
+                w,
+                out,
+                1,
+                Some(layer.bias.as_slice()),
+                z.as_mut_slice(),
+                out,
+            );
             let columns = z
-                .as_mut_slice()
-                .chunks_exact_mut(n)
+                .as_slice()
+                .chunks_exact(n)
                 .zip(a.as_mut_slice().chunks_exact_mut(n));
-            for (j, (z_col, a_col)) in columns.enumerate() {
-                let b_j = layer.bias[j];
-                let mut inputs = input.chunks_exact(n).enumerate();
-                match inputs.next() {
-                    Some((k, in_col)) => {
-                        let w_jk = w[k * out + j];
-                        for (z, x) in z_col.iter_mut().zip(in_col) {
-                            *z = b_j + w_jk * x;
-                        }
-                    }
-                    None => z_col.fill(b_j),
-                }
-                for (k, in_col) in inputs {
-                    axpy(w[k * out + j], in_col, z_col);
-                }
+            for (z_col, a_col) in columns {
                 f.forward(z_col, a_col);
             }
         }
@@ -384,30 +380,27 @@ impl Network {
                 if let Some(gb) = grad_bias.get_mut(j) {
                     *gb = sum(gz_col);
                 }
-                // ∂L/∂W_l[j,k] = Σ_n ∂L/∂z_l[n,j] · a_{l−1}[n,k]
-                for (k, in_col) in input.chunks_exact(n).enumerate() {
-                    grad_w[k * out + j] = dot(gz_col, in_col);
-                }
             }
             let grad_z = grad_z.as_slice();
-            // ∂L/∂a_{l−1}[:,k] = Σ_j ∂L/∂z_l[:,j] · W_l[j,k]
-            if let Some(previous) = before.last_mut() {
-                let w = layer.weight.as_slice();
-                for (k, ga_col) in previous
-                    .grad_a
-                    .as_mut_slice()
-                    .chunks_exact_mut(n)
-                    .enumerate()
-                {
-                    let w_k = &w[k * out..(k + 1) * out];
-                    let mut units = grad_z.chunks_exact(n).zip(w_k);
-                    if let Some((gz_col, w_jk)) = units.next() {
-                        scale_into(*w_jk, gz_col, ga_col);
-                    }
-                    for (gz_col, w_jk) in units {
-                        axpy(*w_jk, gz_col, ga_col);
-                    }
+            // ∂L/∂W_l[j,k] = Σ_n ∂L/∂z_l[n,j] · a_{l−1}[n,k]
+            dots(n, grad_z, input, |j, k, v| {
+                if let Some(g) = grad_w.get_mut(k * out + j) {
+                    *g = v;
                 }
+            });
+            // ∂L/∂a_{l−1}[:,k] = Σ_j ∂L/∂z_l[:,j] · W_l[j,k], j in order
+            if let Some(previous) = before.last_mut() {
+                let inputs = layer.inputs();
+                combine(
+                    n,
+                    grad_z,
+                    layer.weight.as_slice(),
+                    1,
+                    out,
+                    None,
+                    previous.grad_a.as_mut_slice(),
+                    inputs,
+                );
             }
         }
     }
