@@ -356,7 +356,7 @@ fn legend<DB: DrawingBackend>(
             ((start.0 + length, y), (start.0, y))
         };
         arrow(area, a, b, colour, 1.8, style)?;
-        let font = ("sans-serif", style.font(12.5))
+        let font = (FontFamily::SansSerif, style.font(12.5))
             .into_font()
             .color(&palette.axis)
             .pos(Pos::new(HPos::Left, VPos::Center));

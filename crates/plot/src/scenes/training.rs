@@ -192,7 +192,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
         palette.ball.stroke_width(style.line(3.0)),
     ))?;
     if off_chart {
-        let font = ("sans-serif", style.font(14.0))
+        let font = (FontFamily::SansSerif, style.font(14.0))
             .into_font()
             .color(&palette.warning);
         let at = (

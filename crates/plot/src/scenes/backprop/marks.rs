@@ -66,7 +66,7 @@ pub(super) fn label<DB: DrawingBackend>(
     colour: RGBColor,
     style: &Style,
 ) -> Result<(), DrawError> {
-    let font = ("sans-serif", style.font(size)).into_font();
+    let font = (FontFamily::SansSerif, style.font(size)).into_font();
     let font = if bold {
         font.style(FontStyle::Bold)
     } else {

@@ -90,10 +90,10 @@ pub fn draw_background<DB: DrawingBackend>(
     area.fill(&palette.background)?;
     let halves = split(area, style);
     let (mut top, mut bottom) = charts(&halves, reach, style)?;
-    let label_font = ("sans-serif", style.font(12.0))
+    let label_font = (FontFamily::SansSerif, style.font(12.0))
         .into_font()
         .color(&palette.axis);
-    let desc_font = ("sans-serif", style.font(13.0))
+    let desc_font = (FontFamily::SansSerif, style.font(13.0))
         .into_font()
         .color(&palette.axis);
     for (chart, y_desc, x_desc, most) in [
@@ -203,7 +203,9 @@ pub fn draw_background<DB: DrawingBackend>(
             } else {
                 area.draw(&PathElement::new(vec![(x, y), (x + sample, y)], stroke))?;
             }
-            let words = ("sans-serif", style.font(13.0)).into_font().color(&colour);
+            let words = (FontFamily::SansSerif, style.font(13.0))
+                .into_font()
+                .color(&colour);
             let at = (x + sample + style.offset(6.0), y - style.offset(8.0));
             area.draw(&Text::new(name.clone(), at, words))?;
             x = at.0 + style.text_width(name, 13.0) + style.offset(18.0);
@@ -215,7 +217,9 @@ pub fn draw_background<DB: DrawingBackend>(
     // so it is always free), with a leader to the jump; when the chart is
     // too short for a line of words above the curves (projector mode on a
     // small screen), it sits after the names in the strip above the chart.
-    let kink_font = ("sans-serif", style.font(12.5)).into_font().color(&INK);
+    let kink_font = (FontFamily::SansSerif, style.font(12.5))
+        .into_font()
+        .color(&INK);
     let (corner_x, corner_y) = bottom.backend_coord(&(-reach, 2.3 * reach));
     let (right_x, _) = bottom.backend_coord(&(reach, 0.0));
     let (jump_x, jump_y) = bottom.backend_coord(&(0.0, 1.0));
@@ -346,12 +350,14 @@ pub fn draw_foreground<DB: DrawingBackend>(
         } else {
             px + style.offset(8.0)
         };
-        let font = ("sans-serif", style.font(13.0)).into_font().color(&INK);
+        let font = (FontFamily::SansSerif, style.font(13.0))
+            .into_font()
+            .color(&INK);
         area.draw(&Text::new(label, (x0, py + style.offset(4.0)), font))?;
     }
     if off_chart {
         let (px, py) = bottom.backend_coord(&(-reach, -2.3 * reach));
-        let font = ("sans-serif", style.font(12.0))
+        let font = (FontFamily::SansSerif, style.font(12.0))
             .into_font()
             .color(&style.palette().warning);
         area.draw(&Text::new(

@@ -121,7 +121,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     let outlier = fit.outlier_index();
     let points: Vec<(f64, f64)> = fit.points().collect();
 
-    let label_font = ("sans-serif", style.font(13.0)).into_font();
+    let label_font = (FontFamily::SansSerif, style.font(13.0)).into_font();
     // A legend in the top-left corner, under everything else: what the
     // squares are, and the largest error, named and measured.
     let mut rows = vec![(SQUARED, text.squares.clone())];

@@ -35,7 +35,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     text: &FitText,
 ) -> Result<(), DrawError> {
     let palette = style.palette();
-    let font = ("sans-serif", style.font(13.0))
+    let font = (FontFamily::SansSerif, style.font(13.0))
         .into_font()
         .color(&palette.axis);
     let left = frame.plot.left + style.offset(12.0);
