@@ -156,7 +156,7 @@ describe('embedded in an iframe', () => {
   const SIZES = [[720, 460], [800, 600], [1000, 620]];
   /** The README's snippet: a notice strip names the hidden and locked controls. */
   const README = '?scene=descent&embed=1&lang=zh&curve=bowl&hide=speed,curve&lock=lr';
-  const queries = [...EMBEDDED.flatMap((scene) => LANGS.map((lang) => [`${scene}/${lang}`, `?scene=${scene}&embed=1&lang=${lang}`])), ['README snippet', README]];
+  const queries = [...[...EMBEDDED, ...Object.keys(VIEWS)].flatMap((scene) => LANGS.map((lang) => [`${scene}/${lang}`, `${address(scene)}&embed=1&lang=${lang}`])), ['README snippet', README]];
 
   for (const [width, height] of SIZES) {
     test(`every scene fits a ${width}×${height} frame without a scrollbar`, async (t) => {

@@ -2,9 +2,10 @@
 // checked in tests/e2e/layout.test.mjs: projector mode at 1280×720 puts
 // each scene (and 3.2 on a typed curve, its formula box too) on one screen
 // with its picture and the controls that change it, and type of 22 px and
-// up; an embedded scene (the chapter's four and comparing runs) fits frames
-// of 720×460, 800×600 and 1000×620 without a scrollbar. (An iframe's inside is a
-// viewport of its size, so the embed page is opened at that size.)
+// up; an embedded scene (the chapter's four, comparing runs, and 3.2 on a
+// typed curve) fits frames of 720×460, 800×600 and 1000×620 without a
+// scrollbar. (An iframe's inside is a viewport of its size, so the embed
+// page is opened at that size.)
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -48,10 +49,10 @@ describe('Firefox: projector mode at 1280×720', () => {
 describe('Firefox: embedded', () => {
   for (const [width, height] of [[720, 460], [800, 600], [1000, 620]]) {
     test(`every scene fits a ${width}×${height} frame without a scrollbar, in both languages`, async (t) => {
-      for (const scene of EMBEDDED) {
+      for (const scene of [...EMBEDDED, ...Object.keys(VIEWS)]) {
         for (const lang of LANGS) {
           const where = `${scene}/${lang} at ${width}×${height}`;
-          const { page: p, problems } = await h.open(t, `?scene=${scene}&embed=1&lang=${lang}`, { width, height });
+          const { page: p, problems } = await h.open(t, `${address(scene)}&embed=1&lang=${lang}`, { width, height });
           await frames(p, 2);
           const m = await p.evaluate(page);
           assert.ok(m.scrollHeight <= m.clientHeight, `${where}: no vertical scrollbar (${JSON.stringify(m)})`);
