@@ -15,7 +15,7 @@ export const REGIME_ICONS = {
   bouncing: '<path d="M3 5v14M21 5v14" /><path d="M7 12h10" /><path d="M9.5 9.5 7 12l2.5 2.5M14.5 9.5 17 12l-2.5 2.5" />',
   diverging: '<path d="M12 3l10 18H2z" /><path d="M12 10v5M12 17.5v.5" />',
   still: '<circle cx="12" cy="9" r="4" /><path d="M3 17h18" />',
-  no_minimum: '<path d="M3 6c5 0 8 4 11 8s5 5 7 5" /><circle cx="7" cy="5" r="2" /><path d="M17 19h4" />',
+  no_minimum: '<circle cx="5" cy="4" r="2" /><path d="M3 8l14 10" /><path d="M13 19h5v-5" />',
 };
 
 export const TEMPLATE = `
