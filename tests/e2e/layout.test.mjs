@@ -1,14 +1,15 @@
 // End-to-end: the layout in front of a class, in a course page and on a
 // phone. Projector mode at 1280×720 puts each scene on one screen (3.3 at
 // every step of its walk, the example's values and the update behind two
-// buttons) with type of 22 px and up, and the 3.4 flowchart's words of 20 px
-// and up inside their boxes; the normal view at
-// 1280×720 has every control above the fold; an embedded scene fits its
-// iframe without a scrollbar at 720×460, 800×600 and 1000×620; a phone shows
-// the picture with the control that changes it, all five scenes in the
-// navigation, and no key hints. Comparing runs, whose loss plot, board and
-// sweep sit below its picture, has its own projector check: the picture
-// and every control of the runs on one screen. Screenshots in tests/e2e/artifacts/.
+// buttons; 3.2 on a typed curve with its formula box) with type of 22 px
+// and up, and the 3.4 flowchart's words of 20 px and up inside their boxes;
+// the normal view at 1280×720 has every control above the fold; an
+// embedded scene (comparing runs too) fits its iframe without a scrollbar
+// at 720×460, 800×600 and 1000×620; a phone shows the picture with the
+// control that changes it, all five scenes in the navigation, and no key
+// hints. Comparing runs, whose loss plot, board and sweep sit below its
+// picture, has its own projector check: the picture and every control of
+// the runs on one screen. Screenshots in tests/e2e/artifacts/.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -16,15 +17,15 @@ import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, DIST, expectText, frames, launch, sharedHarness } from './browser.mjs';
 import { serve } from './server.mjs';
 
-import { BACKPROP_SCREEN, CONTROLS, LANGS, PHONE, PICTURE, SCENES, assertInView, boxes, smallestText } from './screens.mjs';
+import { BACKPROP_SCREEN, CONTROLS, EMBEDDED, LANGS, PHONE, PICTURE, SCENES, VIEWS, address, assertInView, boxes, elsewhere, smallestText } from './screens.mjs';
 
 const h = sharedHarness();
 
 describe('projector mode at 1280×720', () => {
   for (const lang of LANGS) {
-    for (const scene of SCENES) {
+    for (const scene of [...SCENES, ...Object.keys(VIEWS)]) {
       test(`${scene} (${lang}): on one screen, type of 22 px and up`, async (t) => {
-        const { page } = await h.page(t, `?scene=${scene}&lang=${lang}&present=1`, { width: 1280, height: 720 });
+        const { page } = await h.page(t, `${address(scene)}&lang=${lang}&present=1`, { width: 1280, height: 720 });
         await frames(page, 3);
         const { scrollHeight, scrollWidth, innerHeight, innerWidth } = await page.evaluate(() => ({
           scrollHeight: document.documentElement.scrollHeight,
@@ -112,14 +113,15 @@ describe('projector mode at 1280×720: 3.3 walked and 3.4 flowchart', () => {
 describe('normal view at 1280×720', () => {
   for (const lang of LANGS) {
     test(`every scene's controls above the fold (${lang})`, async (t) => {
-      for (const scene of SCENES) {
-        const { page, context } = await h.page(t, `?scene=${scene}&lang=${lang}`, { width: 1280, height: 720 });
-        const controls = await page.evaluate(() => [...document.querySelectorAll('main [data-control]')].map((el, i) => {
+      for (const scene of [...SCENES, ...Object.keys(VIEWS)]) {
+        const { page, context } = await h.page(t, `${address(scene)}&lang=${lang}`, { width: 1280, height: 720 });
+        // A control only another view shows is checked in that view.
+        const controls = await page.evaluate((skip) => [...document.querySelectorAll('main [data-control]')].filter((el) => !skip.includes(el.dataset.control)).map((el, i) => {
           // A control folded in a closed <details> is one click away: its summary must be in view.
           const folded = el.closest('details:not([open])');
           const r = (folded ? folded.querySelector('summary') : el).getBoundingClientRect();
           return { selector: `${el.dataset.control} (#${i})`, top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right), visible: (folded ? folded.querySelector('summary') : el).checkVisibility() };
-        }));
+        }), elsewhere(scene));
         assert.ok(controls.length >= 4, `${scene}: its controls found`);
         assertInView(controls, 1280, 720, `${scene}/${lang}`);
         await context.close();
@@ -154,7 +156,7 @@ describe('embedded in an iframe', () => {
   const SIZES = [[720, 460], [800, 600], [1000, 620]];
   /** The README's snippet: a notice strip names the hidden and locked controls. */
   const README = '?scene=descent&embed=1&lang=zh&curve=bowl&hide=speed,curve&lock=lr';
-  const queries = [...SCENES.flatMap((scene) => LANGS.map((lang) => [`${scene}/${lang}`, `?scene=${scene}&embed=1&lang=${lang}`])), ['README snippet', README]];
+  const queries = [...[...EMBEDDED, ...Object.keys(VIEWS)].flatMap((scene) => LANGS.map((lang) => [`${scene}/${lang}`, `${address(scene)}&embed=1&lang=${lang}`])), ['README snippet', README]];
 
   for (const [width, height] of SIZES) {
     test(`every scene fits a ${width}×${height} frame without a scrollbar`, async (t) => {
@@ -220,9 +222,9 @@ describe('projector mode at 1280×720: comparing runs', () => {
 
 describe('phone at 390×844', () => {
   for (const lang of LANGS) {
-    for (const scene of [...SCENES, 'compare']) {
+    for (const scene of [...EMBEDDED, ...Object.keys(VIEWS)]) {
       test(`${scene} (${lang}): the picture with its control, five scenes in the navigation, no key hints`, async (t) => {
-        const { page } = await h.page(t, `?scene=${scene}&lang=${lang}`, { width: 390, height: 844, hasTouch: true });
+        const { page } = await h.page(t, `${address(scene)}&lang=${lang}`, { width: 390, height: 844, hasTouch: true });
         await frames(page, 2);
         const controls = PHONE[scene] ?? [CONTROLS[scene][0], CONTROLS[scene].at(-1)];
         assertInView(await page.evaluate(boxes, [PICTURE[scene], ...controls]), 390, 844, `${scene}/${lang}`);

@@ -33,6 +33,7 @@ const TABLE = {
     },
     speed: { label: 'speed' },
     curve: { label: 'descent_curve' },
+    formula: { label: 'descent_formula' },
   },
   backprop: {
     step: { label: 'backprop_step_backward', keys: ['ArrowRight'], watch: (s) => s.revealed },

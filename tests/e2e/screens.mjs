@@ -5,12 +5,25 @@
 import assert from 'node:assert/strict';
 
 export const SCENES = ['loss', 'descent', 'backprop', 'training'];
+/** Every scene a course page may embed: the chapter's four and comparing runs. */
+export const EMBEDDED = [...SCENES, 'compare'];
 export const LANGS = ['en', 'zh'];
+/**
+ * Views checked like a scene of their own: the scene, what the address adds,
+ * and the controls (`data-control` names) only that view shows (3.2 on a
+ * typed curve shows its formula box).
+ */
+export const VIEWS = { 'descent-formula': { scene: 'descent', query: '&curve=formula', only: ['formula'] } };
+/** The controls scene `name` shows only in another of its views. */
+export const elsewhere = (name) => (VIEWS[name] ? [] : Object.values(VIEWS).filter((v) => v.scene === name).flatMap((v) => v.only));
+/** The address of a scene or a view (without `lang` and the rest). */
+export const address = (name) => `?scene=${VIEWS[name]?.scene ?? name}${VIEWS[name]?.query ?? ''}`;
 /** Each scene's main picture, and the controls that change it. */
-export const PICTURE = { loss: '#loss-scatter', descent: '#descent-curve-canvas', backprop: '#backprop-canvas', training: '#training-fit-canvas', compare: '#compare-map-canvas' };
+export const PICTURE = { loss: '#loss-scatter', descent: '#descent-curve-canvas', 'descent-formula': '#descent-curve-canvas', backprop: '#backprop-canvas', training: '#training-fit-canvas', compare: '#compare-map-canvas' };
 export const CONTROLS = {
   loss: ['#loss-w', '#loss-b'],
   descent: ['#descent-lr', '#descent-play', '#descent-step'],
+  'descent-formula': ['#descent-lr', '#descent-play', '#descent-step', '#descent-curve', '#descent-formula'],
   backprop: ['#backprop-step', '#backprop-reset'],
   training: ['#training-lr', '#training-play', '#training-step'],
   compare: ['#compare-landscape', '#compare-preset-table', '#compare-lr-0', '#compare-play', '#compare-step', '#compare-reset', '#compare-speed'],

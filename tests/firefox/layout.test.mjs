@@ -117,7 +117,8 @@ describe('Firefox layout at 1280×720, as in Chromium', () => {
 describe('numbers never break the layout in Firefox', () => {
   test('3.2: the live formula and the readouts fit their cards at every η from 10⁻⁵ to 10³, in both languages', async (t) => {
     for (const lang of LANGS) {
-      for (const curve of ['bumpy', 'data-mse']) {
+      // The built-in curves, a typed one, and a typed one with no minimum.
+      for (const curve of ['bumpy', 'data-mse', `formula&formula=${encodeURIComponent('w^4/4 - w^2 + sin(5*w)/10')}`, 'formula&formula=-w%5E2']) {
         const { page, problems } = await h.open(t, `?scene=descent&curve=${curve}&start=-2&lang=${lang}`);
         for (const [eta, over] of await numbersOverflowing(page)) assert.deepEqual(over, [], `${curve}, η = ${eta}, ${lang}`);
         assert.deepEqual(problems, [], `${curve}/${lang}`);

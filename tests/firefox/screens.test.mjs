@@ -1,15 +1,17 @@
 // Firefox ESR in front of a class and in a course page, as Chromium is
 // checked in tests/e2e/layout.test.mjs: projector mode at 1280×720 puts
-// each scene on one screen with its picture and the controls that change
-// it, and type of 22 px and up; an embedded scene fits frames of 720×460,
-// 800×600 and 1000×620 without a scrollbar. (An iframe's inside is a
-// viewport of its size, so the embed page is opened at that size.)
+// each scene (and 3.2 on a typed curve, its formula box too) on one screen
+// with its picture and the controls that change it, and type of 22 px and
+// up; an embedded scene (the chapter's four, comparing runs, and 3.2 on a
+// typed curve) fits frames of 720×460, 800×600 and 1000×620 without a
+// scrollbar. (An iframe's inside is a viewport of its size, so the embed
+// page is opened at that size.)
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, frames, harness } from './firefox.mjs';
-import { BACKPROP_SCREEN, CONTROLS, LANGS, PICTURE, SCENES, assertInView, boxes, smallestText } from '../e2e/screens.mjs';
+import { BACKPROP_SCREEN, CONTROLS, EMBEDDED, LANGS, PICTURE, SCENES, VIEWS, address, assertInView, boxes, smallestText } from '../e2e/screens.mjs';
 
 let h;
 before(async () => {
@@ -25,10 +27,10 @@ function page() {
 }
 
 describe('Firefox: projector mode at 1280×720', () => {
-  for (const scene of SCENES) {
+  for (const scene of [...SCENES, ...Object.keys(VIEWS)]) {
     test(`${scene}: one screen in both languages, type of 22 px and up`, async (t) => {
       for (const lang of LANGS) {
-        const { page: p, problems } = await h.open(t, `?scene=${scene}&lang=${lang}&present=1`, { width: 1280, height: 720 });
+        const { page: p, problems } = await h.open(t, `${address(scene)}&lang=${lang}&present=1`, { width: 1280, height: 720 });
         await frames(p, 3);
         const m = await p.evaluate(page);
         assert.ok(m.scrollWidth <= m.clientWidth, `${scene}/${lang}: no sideways scrolling (${JSON.stringify(m)})`);
@@ -47,10 +49,10 @@ describe('Firefox: projector mode at 1280×720', () => {
 describe('Firefox: embedded', () => {
   for (const [width, height] of [[720, 460], [800, 600], [1000, 620]]) {
     test(`every scene fits a ${width}×${height} frame without a scrollbar, in both languages`, async (t) => {
-      for (const scene of SCENES) {
+      for (const scene of [...EMBEDDED, ...Object.keys(VIEWS)]) {
         for (const lang of LANGS) {
           const where = `${scene}/${lang} at ${width}×${height}`;
-          const { page: p, problems } = await h.open(t, `?scene=${scene}&embed=1&lang=${lang}`, { width, height });
+          const { page: p, problems } = await h.open(t, `${address(scene)}&embed=1&lang=${lang}`, { width, height });
           await frames(p, 2);
           const m = await p.evaluate(page);
           assert.ok(m.scrollHeight <= m.clientHeight, `${where}: no vertical scrollbar (${JSON.stringify(m)})`);

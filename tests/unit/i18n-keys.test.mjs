@@ -75,8 +75,9 @@ export function scan(source, where = 'source') {
   for (const m of text.matchAll(/\b[A-Z][A-Z0-9_]*WORDS\s*=\s*\{([^}]*)\}/g)) {
     for (const entry of m[1].matchAll(new RegExp(String.raw`[\w$]+\s*:\s*${QUOTED}`, 'g'))) addKey(entry[2], m.index);
   }
-  // A scene's controls: { lr: { label: 'key', … } } (the notice that lists locked controls names them).
-  for (const m of text.matchAll(new RegExp(String.raw`\blabel\s*:\s*${QUOTED}`, 'g'))) addKey(m[2], m.index);
+  // A scene's controls: { lr: { label: 'key', … } } (the notice that lists locked controls names them),
+  // and a formula box's formulaMarkup({ label: 'key', hint: 'key', … }).
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:label|hint)\s*:\s*${QUOTED}`, 'g'))) addKey(m[2], m.index);
   return { keys, patterns };
 }
 

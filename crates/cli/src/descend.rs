@@ -85,7 +85,8 @@ pub fn run(args: Args) -> String {
         curve: curve.name(),
         learning_rate,
         start,
-        critical_learning_rate: run.critical_learning_rate(),
+        // Every built-in curve has a pit with L″ > 0 in every valley.
+        critical_learning_rate: run.critical_learning_rate().unwrap_or(f64::NAN),
         regime: run.regime().key(),
         diverged: run.diverged(),
         steps: taken,

@@ -299,7 +299,8 @@ fn draw_descent(args: &DescentArgs, area: &Area) -> Result<(), CliError> {
     let start = args.start.unwrap_or_else(|| curve.default_start());
     let lr = args
         .lr
-        .unwrap_or_else(|| 0.3 * curve.critical_learning_rate(start));
+        .or_else(|| curve.critical_learning_rate(start).map(|c| 0.3 * c))
+        .unwrap_or(0.1);
     let mut run = Descent::new(curve, start, lr);
     run.step(args.steps.unwrap_or(10));
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 * 7 / 12);

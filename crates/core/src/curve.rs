@@ -4,8 +4,17 @@
 //! rolling on bumpy ground. Each [`Curve`] is such a ground: `value` is the
 //! height L(w), `slope` is L′(w) (the gradient the ball feels) and `curvature`
 //! is L″(w), which decides the largest learning rate that still converges.
+//!
+//! Besides the chapter's grounds, a curve may be a formula a teacher types
+//! ([`TypedCurve`], in `typed.rs`): the same parser and exact derivatives as
+//! the comparison's formulas, with its minima and peaks found in its view.
+
+mod typed;
+
+pub use typed::{TypedCurve, FORMULA_START, FORMULA_VIEW};
 
 use crate::data::LinearData;
+use crate::formula::FormulaError;
 
 /// How [`Curve::Bumpy`] is tilted: the left valley is the deeper one.
 const BUMPY_TILT: f64 = 0.35;
@@ -31,6 +40,8 @@ pub enum Curve {
     /// L(w) = (1/n)·Σ(yᵢ − w·xᵢ)², a parabola whose curvature 2·mean(x²)
     /// comes from the data.
     DataMse(LinearData),
+    /// A typed formula L(w), with exact L′ and L″ (dual numbers).
+    Formula(TypedCurve),
 }
 
 impl Curve {
@@ -60,12 +71,27 @@ impl Curve {
         }
     }
 
-    /// The curve's name, as accepted by [`Curve::from_name`].
+    /// A typed formula L(w) ([`crate::formula`]'s grammar; `b` is an error).
+    pub fn formula(text: &str) -> Result<Self, FormulaError> {
+        TypedCurve::parse(text).map(Curve::Formula)
+    }
+
+    /// The curve's name, as accepted by [`Curve::from_name`]; `formula` for
+    /// a typed one.
     pub fn name(&self) -> &'static str {
         match self {
             Curve::Bowl { .. } => "bowl",
             Curve::Bumpy => "bumpy",
             Curve::DataMse(_) => "data-mse",
+            Curve::Formula(_) => "formula",
+        }
+    }
+
+    /// The typed formula, for a [`Curve::Formula`].
+    pub fn formula_text(&self) -> Option<&str> {
+        match self {
+            Curve::Formula(typed) => Some(typed.text()),
+            _ => None,
         }
     }
 
@@ -77,6 +103,7 @@ impl Curve {
             Curve::Bumpy => 0.25 * w.powi(4) - w * w + BUMPY_TILT * w + BUMPY_LIFT,
             // L(w) = mean(y²) − 2w·mean(xy) + w²·mean(x²)
             Curve::DataMse(d) => d.mean_yy - 2.0 * w * d.mean_xy + w * w * d.mean_xx,
+            Curve::Formula(typed) => typed.value(w),
         }
     }
 
@@ -89,6 +116,7 @@ impl Curve {
             Curve::Bumpy => w.powi(3) - 2.0 * w + BUMPY_TILT,
             // L′(w) = 2w·mean(x²) − 2·mean(xy) = −(2/n)·Σ xᵢ(yᵢ − w·xᵢ)
             Curve::DataMse(d) => 2.0 * w * d.mean_xx - 2.0 * d.mean_xy,
+            Curve::Formula(typed) => typed.slope(w),
         }
     }
 
@@ -100,6 +128,7 @@ impl Curve {
             Curve::Bumpy => 3.0 * w * w - 2.0,
             // L″(w) = 2·mean(x²)
             Curve::DataMse(d) => 2.0 * d.mean_xx,
+            Curve::Formula(typed) => typed.curvature(w),
         }
     }
 
@@ -115,6 +144,7 @@ impl Curve {
                 let best = d.best_slope();
                 (best - 3.0, best + 3.0)
             }
+            Curve::Formula(_) => FORMULA_VIEW,
         }
     }
 
@@ -124,11 +154,13 @@ impl Curve {
         match self {
             // On the right slope: the ball settles in the shallower right pit.
             Curve::Bumpy => 2.1,
+            Curve::Formula(_) => FORMULA_START,
             _ => low + 0.1 * (high - low),
         }
     }
 
-    /// All local minima, left to right.
+    /// All local minima, left to right (a typed curve's: those in its view;
+    /// maybe none).
     pub fn minima(&self) -> Vec<f64> {
         match self {
             Curve::Bowl { center, .. } => vec![*center],
@@ -137,6 +169,7 @@ impl Curve {
                 vec![left, right]
             }
             Curve::DataMse(d) => vec![d.best_slope()],
+            Curve::Formula(typed) => typed.minima().to_vec(),
         }
     }
 
@@ -144,6 +177,7 @@ impl Curve {
     pub fn maxima(&self) -> Vec<f64> {
         match self {
             Curve::Bumpy => vec![bumpy_critical_points()[1]],
+            Curve::Formula(typed) => typed.maxima().to_vec(),
             _ => Vec::new(),
         }
     }
@@ -157,19 +191,27 @@ impl Curve {
     }
 
     /// The minimum whose valley holds `w`: the pit a ball at `w` rolls into
-    /// when the steps are small. Valleys are separated by the peaks.
-    pub fn basin_minimum(&self, w: f64) -> f64 {
-        let minima = self.minima();
+    /// when the steps are small. Valleys are separated by the peaks; a
+    /// valley with no minimum (downhill out of the view, on a typed curve)
+    /// gives `None`. Every built-in curve has a minimum in every valley.
+    pub fn basin_minimum(&self, w: f64) -> Option<f64> {
         let peaks = self.maxima();
-        let valley = peaks.iter().filter(|peak| w > **peak).count();
-        minima[valley.min(minima.len() - 1)]
+        let left = peaks.iter().copied().rev().find(|p| w > *p);
+        let right = peaks.iter().copied().find(|p| w <= *p);
+        self.minima()
+            .into_iter()
+            .find(|m| left.is_none_or(|p| *m > p) && right.is_none_or(|p| *m < p))
     }
 
     /// The critical learning rate η* = 2 / L″(w_min) of the valley holding `w`:
     /// near that minimum, steps with η < η* converge and steps with η > η*
-    /// are pushed further out each time.
-    pub fn critical_learning_rate(&self, w: f64) -> f64 {
-        2.0 / self.curvature(self.basin_minimum(w))
+    /// are pushed further out each time. `None` when the valley has no
+    /// minimum, or its L″ is not positive (a flat-bottomed pit like w⁴ or
+    /// |w|, where no η is too large near the bottom by this measure).
+    pub fn critical_learning_rate(&self, w: f64) -> Option<f64> {
+        let curvature = self.curvature(self.basin_minimum(w)?);
+        let critical = 2.0 / curvature;
+        (curvature > 0.0 && critical.is_finite()).then_some(critical)
     }
 }
 
@@ -192,109 +234,4 @@ fn bumpy_critical_points() -> [f64; 3] {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn all_curves() -> Vec<Curve> {
-        Curve::NAMES
-            .iter()
-            .map(|name| Curve::from_name(name).expect("known name"))
-            .chain([Curve::Bowl {
-                curvature: 0.3,
-                center: -4.0,
-            }])
-            .collect()
-    }
-
-    #[test]
-    fn derivatives_match_central_differences() {
-        for curve in all_curves() {
-            let (low, high) = curve.view();
-            for i in 0..=40 {
-                let w = low + (high - low) * f64::from(i) / 40.0;
-                let h = 1e-5;
-                let slope = (curve.value(w + h) - curve.value(w - h)) / (2.0 * h);
-                let curvature = (curve.slope(w + h) - curve.slope(w - h)) / (2.0 * h);
-                let scale = 1.0 + curve.slope(w).abs();
-                assert!(
-                    (slope - curve.slope(w)).abs() < 1e-6 * scale,
-                    "{curve:?} L′({w})"
-                );
-                let scale = 1.0 + curve.curvature(w).abs();
-                assert!(
-                    (curvature - curve.curvature(w)).abs() < 1e-6 * scale,
-                    "{curve:?} L″({w})"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn minima_are_flat_and_curve_upward() {
-        for curve in all_curves() {
-            for m in curve.minima() {
-                assert!(curve.slope(m).abs() < 1e-9, "{curve:?} at {m}");
-                assert!(curve.curvature(m) > 0.0);
-            }
-            for p in curve.maxima() {
-                assert!(curve.slope(p).abs() < 1e-9);
-                assert!(curve.curvature(p) < 0.0);
-            }
-        }
-    }
-
-    #[test]
-    fn bumpy_has_one_peak_between_two_valleys_of_different_depth() {
-        let curve = Curve::Bumpy;
-        let [left, right] = curve.minima()[..] else {
-            panic!("two minima expected")
-        };
-        let peak = curve.maxima()[0];
-        assert!(left < peak && peak < right);
-        assert!(
-            curve.value(left) < curve.value(right),
-            "left is the deeper pit"
-        );
-        assert!(curve.value(peak) > curve.value(right));
-        assert!(
-            curve.value(left) > 0.0,
-            "positive for the log-scale loss plot"
-        );
-        assert_eq!(curve.global_minimum(), left);
-        assert_eq!(curve.basin_minimum(curve.default_start()), right);
-        assert_eq!(curve.basin_minimum(-2.0), left);
-    }
-
-    #[test]
-    fn data_mse_matches_the_definition() {
-        let Curve::DataMse(data) = Curve::data_mse() else {
-            unreachable!()
-        };
-        let curve = Curve::DataMse(data.clone());
-        for w in [-1.0, 0.5, 2.0, 3.7] {
-            let direct =
-                data.points().map(|(x, y)| (y - w * x).powi(2)).sum::<f64>() / data.len() as f64;
-            assert!((curve.value(w) - direct).abs() < 1e-10 * direct);
-        }
-        // y ≈ 2x + 1: the best slope through the origin is close to 2.
-        assert!((curve.global_minimum() - 2.0).abs() < 0.1);
-    }
-
-    #[test]
-    fn critical_learning_rate_is_two_over_curvature() {
-        let curve = Curve::Bowl {
-            curvature: 4.0,
-            center: 1.0,
-        };
-        assert_eq!(curve.critical_learning_rate(-3.0), 0.5);
-        assert_eq!(Curve::bowl().critical_learning_rate(0.3), 1.0);
-    }
-
-    #[test]
-    fn names_round_trip() {
-        for name in Curve::NAMES {
-            assert_eq!(Curve::from_name(name).map(|c| c.name()), Some(name));
-        }
-        assert_eq!(Curve::from_name("saddle"), None);
-    }
-}
+mod tests;

@@ -12,9 +12,10 @@
 
 //!
 //! Modules, lowest first: `chapter_data`, `data`, `datasets` (the
-//! playground's data sets), `history`, `curve`, `regime` (the regimes every
-//! run is described by, and how to read one from a run's record), `formula`
-//! (typed loss formulas with exact derivatives), `nn` (networks, backprop,
+//! playground's data sets), `history`, `formula` (typed loss formulas with
+//! exact derivatives), `curve` (3.2's curves, a typed one too), `regime`
+//! (the regimes every run is described by, and how to read one from a run's
+//! record), `nn` (networks, backprop,
 //! optimizers), `training` (step-by-step sessions, full batch or in
 //! mini-batches), `spec` (the training-spec format), `landscape` (curves and
 //! surfaces to descend with any optimizer), `sweep` (many learning rates at

@@ -96,6 +96,37 @@ fn sessions_step_retune_and_refuse_bad_input() {
 }
 
 #[wasm_bindgen_test]
+fn a_typed_curve_takes_over_and_a_bad_one_leaves_the_run_alone() {
+    let mut session = DescentSession::new("bowl", Some(1.0), 0.1).expect("session");
+    assert!(session.set_formula("2*w^2", None).is_null());
+    assert_eq!(session.curve(), "formula");
+    assert_eq!(session.formula().as_deref(), Some("2*w^2"));
+    assert_eq!(session.w(), 2.0, "the typed curves' start");
+    assert_eq!(
+        session.critical_learning_rate(),
+        Some(0.5),
+        "η* = 2/L″ = 2/4"
+    );
+    assert_eq!(session.learning_rate(), 0.1, "η is kept");
+    session.step(3);
+    let error = session.set_formula("2*w^2 + )", Some(1.0));
+    let code = js_sys::Reflect::get(&error, &"code".into()).expect("code");
+    let position = js_sys::Reflect::get(&error, &"position".into()).expect("position");
+    assert_eq!(code.as_string().as_deref(), Some("unexpected_token"));
+    assert_eq!(position.as_f64(), Some(8.0));
+    assert_eq!(
+        session.formula().as_deref(),
+        Some("2*w^2"),
+        "the curve stays"
+    );
+    assert_eq!(session.steps(), 3.0, "and the run");
+    assert!(session.set_formula("-w^2", None).is_null());
+    assert_eq!(session.critical_learning_rate(), None);
+    assert_eq!(session.minimum_count(), 0);
+    assert!(session.no_minimum());
+}
+
+#[wasm_bindgen_test]
 fn the_ball_is_drawn_where_the_session_is() {
     let (canvas, background) = chart(640, 360);
     let mut view = CurveView::new(canvas.clone(), background.clone());

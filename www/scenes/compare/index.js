@@ -13,7 +13,7 @@ import { backOf, labelLossPlot } from '../../controls/chart.js';
 import { announce } from '../../kit/announce.js';
 import { MARKERS, MAX_RUNNERS, SPEEDS, TEMPLATE } from './template.js';
 import { settings } from './settings.js';
-import { formulaError } from './formula.js';
+import { formulaError } from '../../controls/formula.js';
 import { benchHooks, boardText, renderBoard } from './board.js';
 
 // Each run's η slider spans η* ÷ RANGE_BELOW … η* × RANGE_ABOVE (the sweep's range).

@@ -4,9 +4,7 @@
 
 import { numberIn, oneOf } from '../../kit/fields.js';
 import { MAX_RUNNERS, SPEEDS, SWEEP_STEPS } from './template.js';
-
-/** The longest formula a link may carry. */
-export const MAX_FORMULA = 200;
+import { formulaField } from '../../controls/formula.js';
 const rate = numberIn(0, 1e6);
 const coordinate = numberIn(-1e6, 1e6);
 const short = (v) => String(Number(v.toPrecision(6)));
@@ -16,11 +14,8 @@ export function settings(wasm) {
   const kinds = wasm.optimizerKinds();
   return {
     landscape: { parse: oneOf([...wasm.landscapeNames(), 'formula']), fallback: 'bumpy' },
-    formula: {
-      // Any text (it is only ever parsed by the core and shown as text).
-      parse: (text) => (typeof text === 'string' && text.length <= MAX_FORMULA ? text : undefined),
-      fallback: undefined,
-    },
+    // Any text (it is only ever parsed by the core and shown as text).
+    formula: formulaField,
     start: {
       parse(text) {
         const parts = text.split(',');

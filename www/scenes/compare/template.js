@@ -4,6 +4,7 @@
 
 import { STEPS } from '../../controls/log-slider.js';
 import { chartMarkup } from '../../controls/chart.js';
+import { formulaMarkup } from '../../controls/formula.js';
 
 /** Speeds offered, in steps per second. */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -68,15 +69,7 @@ export const TEMPLATE = `
           <option value="formula" data-i18n="compare_landscape_formula"></option>
         </select>
       </div>
-      <div class="control compare-formula" data-control="formula">
-        <label for="compare-formula" data-i18n="compare_formula"></label>
-        <input type="text" id="compare-formula" spellcheck="false" autocomplete="off" maxlength="200" aria-describedby="compare-formula-error compare-formula-hint">
-        <p class="control-hint" id="compare-formula-hint" data-i18n="compare_formula_hint"></p>
-        <div class="formula-error" id="compare-formula-error" role="alert" hidden>
-          <code class="formula-echo"><span class="before"></span><mark class="at"></mark><span class="after"></span></code>
-          <span class="message"></span>
-        </div>
-      </div>
+      ${formulaMarkup({ id: 'compare-formula', label: 'compare_formula', hint: 'compare_formula_hint', className: 'compare-formula', control: 'formula' })}
       <div class="control compare-presets" data-control="presets" role="group" aria-labelledby="compare-presets-label">
         <span id="compare-presets-label" class="control-label" data-i18n="compare_presets"></span>
         <div class="buttons">

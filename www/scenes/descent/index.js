@@ -3,7 +3,9 @@
 // Rust holds the run (DescentSession) and draws (CurveView, LossView); this
 // module holds what is the scene's own: its markup, its settings, the ball's
 // tween, dragging the start, and its words. The kit (www/kit/) runs the
-// frame loop, the speed, the keys, locks and the host API.
+// frame loop, the speed, the keys, locks and the host API. A typed curve
+// (`curve=formula&formula=…`) is read by the core with the comparison's
+// grammar; its box and inline error are the shared www/controls/formula.js.
 
 import { t } from '../../i18n.js';
 import { formatCount, formatNumber } from '../../format.js';
@@ -12,6 +14,7 @@ import { REGIME_ICONS, SPEEDS, TEMPLATE } from './template.js';
 import { numberIn, oneOf } from '../../kit/fields.js';
 import { announce } from '../../kit/announce.js';
 import { backOf, labelLossPlot } from '../../controls/chart.js';
+import { formulaError, formulaField } from '../../controls/formula.js';
 
 const DEFAULT_SPEED = 5;
 /** Below this, a number in the live formula is rounding left over from a converged run: shown as 0. */
@@ -21,6 +24,10 @@ const ANIMATED_UP_TO = 30;
 // The slider spans η* ÷ RANGE_BELOW … η* × RANGE_ABOVE.
 const RANGE_BELOW = 100;
 const RANGE_ABOVE = 4;
+/** The slider's centre when the ball's valley has no η* (no pit, or a flat-bottomed one). */
+const NO_CRITICAL = 1;
+/** The typed curve first offered: the chapter's bumpy ground, written as a formula. */
+export const DEFAULT_FORMULA = 'w^4/4 - w^2 + 0.35*w + 1.6';
 
 /** Chart word → i18n key. */
 const CHART_WORDS = {
@@ -37,6 +44,7 @@ const CHART_WORDS = {
  * named only when the run settles there.
  */
 function statusOf(s, regime) {
+  if (s.noMinimum) return t('descent_status_no_minimum');
   if (s.diverged) return t('descent_status_diverged', { step: formatCount(s.steps) });
   if (regime === 'still') return t('descent_status_still');
   if (regime === 'diverging') return t('descent_status_flying_off');
@@ -49,9 +57,9 @@ function statusOf(s, regime) {
   return t('descent_status_rolling', { which, w: formatNumber(s.targetMinimum, 3) });
 }
 
-/** The learning rate a curve starts with: the chapter's 0.01 on its data, else 0.3·η*. */
+/** The learning rate a curve starts with: the chapter's 0.01 on its data, else 0.3·η* (three digits). */
 function defaultLearningRate(curve, critical) {
-  return curve === 'data-mse' ? 0.01 : Math.round(0.3 * critical * 1000) / 1000;
+  return curve === 'data-mse' ? 0.01 : Number((0.3 * critical).toPrecision(3));
 }
 
 /** @type {import('../../kit/scene.js').SceneDefinition} */
@@ -59,7 +67,9 @@ export const scene = {
   name: 'descent',
   markup: () => TEMPLATE,
   settings: (wasm) => ({
-    curve: { parse: oneOf(wasm.curveNames()), fallback: 'data-mse' },
+    curve: { parse: oneOf([...wasm.curveNames(), 'formula']), fallback: 'data-mse' },
+    // A typed curve L(w): refused unless the core reads it (only ever shown as text).
+    formula: { ...formulaField, parse: (text) => (formulaField.parse(text) !== undefined && wasm.curveFormulaError(text) === null ? text : undefined) },
     lr: { parse: numberIn(0, 1e6), fallback: undefined },
     start: { parse: numberIn(-1e6, 1e6), fallback: undefined, write: (w) => String(Number(w.toPrecision(6))) },
     speed: { parse: oneOf(SPEEDS), fallback: DEFAULT_SPEED },
@@ -71,6 +81,7 @@ export const scene = {
     reset: { label: 'reset', keys: ['r', 'R'] },
     speed: { label: 'speed' },
     curve: { label: 'descent_curve' },
+    formula: { label: 'descent_formula' },
   },
   run: { speeds: SPEEDS, speedText: (n) => t('descent_steps_per_second', { n }), maxPerFrame: 2000 },
   host: { learningRate: 'lr' },
@@ -79,7 +90,7 @@ export const scene = {
   mount,
 };
 
-function mount({ root, wasm, settings, changed, run, setPlaying }) {
+function mount({ root, wasm, settings, controls, changed, run, setPlaying }) {
   const $ = (id) => root.querySelector(`#descent-${id}`);
   const el = {
     curveCanvas: $('curve-canvas'),
@@ -90,6 +101,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     step: $('step'),
     reset: $('reset'),
     curve: $('curve'),
+    formula: $('formula'),
     regime: $('regime'),
     status: $('status'),
     converged: $('converged'),
@@ -103,6 +115,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     critical: $('out-critical'),
   };
 
+  const formula = formulaError(root, el.formula);
+  const scene = root.querySelector('.scene-descent');
   const curveView = new wasm.CurveView(el.curveCanvas, backOf(el.curveCanvas));
   const lossView = new wasm.LossView(el.lossCanvas, backOf(el.lossCanvas));
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -118,18 +132,59 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     shown: {},
   };
 
-  function startCurve(curve, start, learningRate) {
+  /**
+   * Starts a run on `curve` (for `formula`, the typed `text`). A formula the
+   * core cannot read leaves the run as it was: returns its error.
+   */
+  function startCurve(curve, start, learningRate, text) {
+    const session = new wasm.DescentSession(curve === 'formula' ? 'bowl' : curve, start, 0);
+    if (curve === 'formula') {
+      const error = session.setFormula(text, start);
+      if (error) {
+        session.free();
+        return error;
+      }
+    }
     state.session?.free();
-    const session = new wasm.DescentSession(curve, start, 0);
-    const critical = session.criticalLearningRate;
+    const critical = session.criticalLearningRate ?? NO_CRITICAL;
     state.range = { low: critical / RANGE_BELOW, high: critical * RANGE_ABOVE };
     const eta = learningRate ?? defaultLearningRate(curve, critical);
     session.setLearningRate(eta);
     state.session = session;
     el.curve.value = curve;
+    if (curve === 'formula') el.formula.value = text;
+    formula.show(null);
+    showFormulaBox();
     el.lr.value = String(positionOf(eta, state.range.low, state.range.high));
     state.stepAt = -Infinity;
     changed();
+    return null;
+  }
+
+  /** The box shows while the curve is typed, or while it holds an error. */
+  function showFormulaBox() {
+    scene.toggleAttribute('data-formula', state.session.curve === 'formula' || formula.shown);
+  }
+
+  /** Applies the box's text: a new typed curve, or its error beside the box and the curve kept. */
+  function applyFormula() {
+    const text = el.formula.value;
+    if (text === state.session.formula && !formula.shown) return;
+    const error = startCurve('formula', undefined, undefined, text);
+    if (!error) return;
+    formula.show(error, text);
+    el.curve.value = state.session.curve;
+    showFormulaBox();
+    announce(root.querySelector('#descent-formula-error .message').textContent);
+  }
+
+  function chooseCurve(curve) {
+    if (curve !== 'formula') {
+      startCurve(curve, undefined, undefined);
+      return;
+    }
+    if (!el.formula.value.trim()) el.formula.value = DEFAULT_FORMULA;
+    applyFormula();
   }
 
   function setLearningRate(eta) {
@@ -156,7 +211,16 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     state.session.setLearningRate(valueAt(Number(el.lr.value), state.range.low, state.range.high));
     changed();
   });
-  el.curve.addEventListener('change', () => startCurve(el.curve.value, undefined, undefined));
+  el.curve.addEventListener('change', () => chooseCurve(el.curve.value));
+  el.formula.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (controls.live('formula')) applyFormula();
+    }
+  });
+  el.formula.addEventListener('change', () => {
+    if (controls.live('formula')) applyFormula();
+  });
   el.step.addEventListener('click', stepOnce);
   el.reset.addEventListener('click', () => resetRun(undefined));
 
@@ -196,7 +260,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     const s = state.session;
     const eta = s.learningRate;
     const critical = s.criticalLearningRate;
-    const regime = s.regime;
+    // No pit ahead: η is not what decides, whatever the core's regime says.
+    const regime = s.noMinimum ? 'no_minimum' : s.regime;
     if (el.regime.dataset.regime !== regime) {
       el.regime.dataset.regime = regime;
       el.regime.querySelector('.regime-icon').innerHTML = REGIME_ICONS[regime];
@@ -204,15 +269,18 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     }
     show(el.regime.querySelector('.regime-name'), 'regime', t(`descent_regime_${regime}`));
     show(el.regime.querySelector('.regime-detail'), 'detail', t(`descent_regime_${regime}_detail`));
-    show(el.regime.querySelector('.regime-ratio'), 'ratio', t('descent_eta_vs_critical', { ratio: formatNumber(eta / critical, 3) }));
+    show(el.regime.querySelector('.regime-ratio'), 'ratio', critical === undefined ? t('descent_no_critical') : t('descent_eta_vs_critical', { ratio: formatNumber(eta / critical, 3) }));
     const status = statusOf(s, regime);
     if (show(el.status, 'status', status) && (s.diverged || s.atRest)) announce(status);
 
     const etaText = formatNumber(eta, 3);
     show(el.lrValue, 'lr', `η = ${etaText}`);
     if (el.lr.getAttribute('aria-valuetext') !== etaText) el.lr.setAttribute('aria-valuetext', etaText);
-    const mark = Math.min(Math.max(fraction(critical, state.range.low, state.range.high), 0), 1);
-    el.lrCritical.style.setProperty('--at', mark.toFixed(4));
+    if (el.lrCritical.hidden !== (critical === undefined)) el.lrCritical.hidden = critical === undefined;
+    if (critical !== undefined) {
+      const mark = Math.min(Math.max(fraction(critical, state.range.low, state.range.high), 0), 1);
+      el.lrCritical.style.setProperty('--at', mark.toFixed(4));
+    }
 
     const w = s.w;
     const gradient = s.gradient;
@@ -227,7 +295,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     show(out.w, 'out-w', formatNumber(w));
     show(out.loss, 'out-loss', formatNumber(s.loss));
     show(out.gradient, 'out-gradient', formatNumber(gradient));
-    show(out.critical, 'out-critical', formatNumber(critical, 3));
+    show(out.critical, 'out-critical', critical === undefined ? t('descent_no_critical_short') : formatNumber(critical, 3));
   }
 
   function draw({ now, dirty, taken, playing, speed }) {
@@ -246,7 +314,9 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     return drawCurve;
   }
 
-  startCurve(settings.curve, settings.start, settings.lr);
+  // A typed curve from the address (a refused one falls back to the default formula, with the notice).
+  if (settings.curve === 'formula') startCurve('formula', settings.start, settings.lr, settings.formula ?? DEFAULT_FORMULA);
+  else startCurve(settings.curve, settings.start, settings.lr);
 
   return {
     actions: {
@@ -266,6 +336,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     readout,
     relabel() {
       for (const [key, word] of Object.entries(CHART_WORDS)) curveView.setText(key, t(word));
+      formula.relabel();
       labelLossPlot(lossView, 'chart_step_axis');
       state.shown = {};
     },
@@ -275,7 +346,7 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     },
     values() {
       const s = state.session;
-      return { curve: s.curve, lr: s.learningRate, start: s.start };
+      return { curve: s.curve, formula: s.formula, lr: s.learningRate, start: s.start };
     },
     progress: () => state.session.steps,
     set(name, value) {
@@ -288,13 +359,16 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
       const s = state.session;
       return {
         curve: s.curve,
+        formula: s.formula ?? null,
         w: s.w,
         loss: s.loss,
         gradient: s.gradient,
         steps: s.steps,
         learningRate: s.learningRate,
-        criticalLearningRate: s.criticalLearningRate,
+        criticalLearningRate: s.criticalLearningRate ?? null,
         regime: s.regime,
+        noMinimum: s.noMinimum,
+        formulaError: formula.shown,
         settles: s.settles,
         targetMinimum: s.targetMinimum ?? null,
         diverged: s.diverged,

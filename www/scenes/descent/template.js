@@ -2,6 +2,7 @@
 
 import { STEPS } from '../../controls/log-slider.js';
 import { chartMarkup } from '../../controls/chart.js';
+import { formulaMarkup } from '../../controls/formula.js';
 
 /** Speeds offered, in steps per second. */
 export const SPEEDS = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -14,6 +15,7 @@ export const REGIME_ICONS = {
   bouncing: '<path d="M3 5v14M21 5v14" /><path d="M7 12h10" /><path d="M9.5 9.5 7 12l2.5 2.5M14.5 9.5 17 12l-2.5 2.5" />',
   diverging: '<path d="M12 3l10 18H2z" /><path d="M12 10v5M12 17.5v.5" />',
   still: '<circle cx="12" cy="9" r="4" /><path d="M3 17h18" />',
+  no_minimum: '<circle cx="5" cy="4" r="2" /><path d="M3 8l14 10" /><path d="M13 19h5v-5" />',
 };
 
 export const TEMPLATE = `
@@ -61,8 +63,10 @@ export const TEMPLATE = `
           <option value="data-mse" data-i18n="descent_curve_data_mse"></option>
           <option value="bumpy" data-i18n="descent_curve_bumpy"></option>
           <option value="bowl" data-i18n="descent_curve_bowl"></option>
+          <option value="formula" data-i18n="descent_curve_formula"></option>
         </select>
       </div>
+      ${formulaMarkup({ id: 'descent-formula', label: 'descent_formula', hint: 'descent_formula_hint', className: 'descent-formula', control: 'formula' })}
     </div>
     <div class="panel info">
       <div id="descent-regime" class="regime">

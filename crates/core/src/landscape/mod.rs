@@ -14,7 +14,7 @@ mod surface;
 pub use run::{Runner, MAX_STEPS};
 pub use surface::{LineMse, Surface, ROSENBROCK_STEEPNESS};
 
-use crate::curve::Curve;
+use crate::curve::{Curve, FORMULA_START, FORMULA_VIEW};
 pub use crate::formula::Dims;
 use crate::formula::{Derivatives, Formula, FormulaError};
 
@@ -48,9 +48,6 @@ pub enum Landscape {
     /// A typed formula, L(w) or f(w, b).
     Formula(Formula),
 }
-
-/// The view of a typed formula: w (and b) in [−3, 3].
-const FORMULA_VIEW: (f64, f64) = (-3.0, 3.0);
 
 impl Landscape {
     /// The built-in landscapes, by name: 3.2's curves, then the surfaces.
@@ -174,8 +171,8 @@ impl Landscape {
             Landscape::Curve(c) => [c.default_start(), 0.0],
             Landscape::Surface(s) => s.default_start(),
             Landscape::Formula(f) => match f.dims() {
-                Dims::One => [2.0, 0.0],
-                Dims::Two => [2.0, 1.5],
+                Dims::One => [FORMULA_START, 0.0],
+                Dims::Two => [FORMULA_START, 1.5],
             },
         }
     }

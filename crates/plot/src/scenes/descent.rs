@@ -31,10 +31,16 @@ impl CurveFrame {
         let w_range = curve.view();
         let (low, high) = w_range;
         let (mut y_low, mut y_high) = (f64::INFINITY, f64::NEG_INFINITY);
+        // Only finite heights count (a typed curve may be NaN or ∞ somewhere).
         for i in 0..=200 {
             let y = curve.value(low + (high - low) * f64::from(i) / 200.0);
-            y_low = y_low.min(y);
-            y_high = y_high.max(y);
+            if y.is_finite() {
+                y_low = y_low.min(y);
+                y_high = y_high.max(y);
+            }
+        }
+        if y_low > y_high {
+            (y_low, y_high) = (0.0, 1.0);
         }
         let span = (y_high - y_low).max(1e-9);
         let (left, bottom_area) = (style.offset(LABEL_Y), style.offset(LABEL_X));
@@ -137,18 +143,28 @@ pub fn draw_background<DB: DrawingBackend>(
         },
     )?;
 
+    // The curve, broken where it is not a number (outside a typed
+    // formula's domain).
     let (low, high) = frame.w_range;
-    let samples = (0..=400).map(|i| {
+    let mut samples = (0..=400).map(|i| {
         let w = low + (high - low) * f64::from(i) / 400.0;
-        (
-            w,
-            clamp_finite(curve.value(w), frame.y_range.0, frame.y_range.1),
-        )
+        (w, curve.value(w))
     });
-    chart.draw_series(LineSeries::new(
-        samples,
-        palette.curve.stroke_width(style.line(3.0)),
-    ))?;
+    loop {
+        let piece: Vec<(f64, f64)> = samples
+            .by_ref()
+            .skip_while(|(_, y)| y.is_nan())
+            .take_while(|(_, y)| !y.is_nan())
+            .map(|(w, y)| (w, clamp_finite(y, frame.y_range.0, frame.y_range.1)))
+            .collect();
+        if piece.is_empty() {
+            break;
+        }
+        chart.draw_series(LineSeries::new(
+            piece,
+            palette.curve.stroke_width(style.line(3.0)),
+        ))?;
+    }
 
     let minima = curve.minima();
     let global = curve.global_minimum();

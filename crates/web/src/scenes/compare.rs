@@ -10,9 +10,10 @@ use std::cell::Cell;
 use descent_core::scenes::compare::{
     kind_of, optimizer, Compare, LandscapeSweep, NetworkSweep, Preset, Standing, MAX_RUNNERS,
 };
-use descent_core::{FormulaError, Landscape};
-use js_sys::{Object, Reflect};
+use descent_core::Landscape;
 use wasm_bindgen::prelude::*;
+
+use super::error_object;
 
 thread_local! {
     /// Numbers every landscape a session takes, so a view knows when its
@@ -62,25 +63,6 @@ fn config(kind: &str, lr: f64) -> Result<descent_core::OptimizerConfig, JsError>
             descent_core::scenes::compare::KINDS.join(", ")
         ))
     })
-}
-
-/// A formula error as a plain object: `{ code, position, detail }`.
-fn error_object(error: &FormulaError) -> JsValue {
-    let object = Object::new();
-    let set = |key: &str, value: JsValue| {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
-    };
-    set("code", JsValue::from_str(error.kind.code()));
-    set("position", JsValue::from_f64(error.position as f64));
-    set(
-        "detail",
-        error
-            .kind
-            .detail()
-            .map_or(JsValue::NULL, |d| JsValue::from_str(&d)),
-    );
-    object.into()
 }
 
 #[wasm_bindgen]

@@ -8,15 +8,32 @@ use descent_plot::SceneText;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use std::cell::Cell;
+
+use super::error_object;
 use crate::charts::loss::{history_csv, LossView};
 use crate::surface;
 use crate::view::{view_settings, FramedLayer, View};
+
+thread_local! {
+    /// Numbers every curve a session takes, so a view knows when its cached
+    /// curve is out of date (two typed curves share the name `formula`).
+    static CURVES: Cell<u32> = const { Cell::new(0) };
+}
+
+fn next_curve() -> u32 {
+    CURVES.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    })
+}
 
 /// A run of gradient descent on one of the 1-D curves (section 3.2).
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct DescentSession {
     pub(crate) run: Descent,
+    curve_id: u32,
 }
 
 fn learning_rate(value: f64) -> Result<f64, JsError> {
@@ -50,7 +67,49 @@ impl DescentSession {
             .unwrap_or_else(|| curve.default_start());
         Ok(Self {
             run: Descent::new(curve, start, learning_rate(learning_rate_value)?),
+            curve_id: next_curve(),
         })
+    }
+
+    /// Switches to a typed curve L(w) (the comparison's grammar; `b` is an
+    /// error) and starts over from `start` (the typed curves' default start
+    /// when absent), keeping η. Returns `null`, or for a formula that cannot
+    /// be read an object `{ code, position, detail }` — and the curve stays
+    /// as it was.
+    #[wasm_bindgen(js_name = setFormula)]
+    pub fn set_formula(&mut self, text: &str, start: Option<f64>) -> JsValue {
+        match Curve::formula(text) {
+            Ok(curve) => {
+                let start = start
+                    .filter(|s| s.is_finite())
+                    .unwrap_or_else(|| curve.default_start());
+                self.run = Descent::new(curve, start, self.run.learning_rate());
+                self.curve_id = next_curve();
+                JsValue::NULL
+            }
+            Err(error) => error_object(&error),
+        }
+    }
+
+    /// The typed formula, for a typed curve.
+    #[wasm_bindgen(getter)]
+    pub fn formula(&self) -> Option<String> {
+        self.run.curve().formula_text().map(str::to_owned)
+    }
+
+    /// How many local minima the curve has in its view (a typed one may
+    /// have none).
+    #[wasm_bindgen(getter, js_name = minimumCount)]
+    pub fn minimum_count(&self) -> u32 {
+        self.run.curve().minima().len() as u32
+    }
+
+    /// Whether the run heads for no minimum: it rolls away downhill, or
+    /// flies off from a valley without one (its regime is then
+    /// `diverging`, though η is not the reason).
+    #[wasm_bindgen(getter, js_name = noMinimum)]
+    pub fn no_minimum(&self) -> bool {
+        self.run.no_minimum_ahead()
     }
 
     /// Takes up to `n` steps; returns how many were taken (fewer once diverged).
@@ -129,9 +188,10 @@ impl DescentSession {
         self.run.regime().key().to_owned()
     }
 
-    /// η* = 2 / L″(w_min) for the minimum ahead.
+    /// η* = 2 / L″(w_min) for the minimum of the ball's valley; `undefined`
+    /// when the valley has none (or its L″ is not positive).
     #[wasm_bindgen(getter, js_name = criticalLearningRate)]
-    pub fn critical_learning_rate(&self) -> f64 {
+    pub fn critical_learning_rate(&self) -> Option<f64> {
         self.run.critical_learning_rate()
     }
 
@@ -177,6 +237,13 @@ impl DescentSession {
     }
 }
 
+/// Whether `text` reads as a curve L(w): `null`, or the error as an object
+/// `{ code, position, detail }` (the address's check of a typed curve).
+#[wasm_bindgen(js_name = curveFormulaError)]
+pub fn curve_formula_error(text: &str) -> JsValue {
+    Curve::formula(text).map_or_else(|error| error_object(&error), |_| JsValue::NULL)
+}
+
 /// For Rust only (the browser tests), not exported to JS.
 impl DescentSession {
     /// The lowest weight the picture shows.
@@ -186,9 +253,10 @@ impl DescentSession {
     }
 }
 
-/// What the curve background depends on: curve, size, scale, projector mode, words.
+/// What the curve background depends on: the session's curve, size, scale,
+/// projector mode, words.
 #[derive(Debug, PartialEq)]
-struct CurveKey(&'static str, (u32, u32), u64, bool, u32);
+struct CurveKey(u32, (u32, u32), u64, bool, u32);
 
 /// The ball on its loss curve, on a page canvas.
 #[wasm_bindgen]
@@ -215,7 +283,7 @@ impl CurveView {
         let (size, style) = self.view.fit();
         let run = &session.run;
         let key = CurveKey(
-            run.curve().name(),
+            session.curve_id,
             size,
             style.scale.to_bits(),
             self.view.present,

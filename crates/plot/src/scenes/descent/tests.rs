@@ -93,3 +93,18 @@ fn tick_labels_are_short() {
     assert_eq!(format_tick(250000.0), "2e5");
     assert_eq!(format_tick(-0.0001), "-1e-4");
 }
+
+#[test]
+fn typed_curves_draw_without_nan_even_without_a_pit_or_off_their_domain() {
+    for text in ["w", "-w^2", "w - log(w)", "log(-1)", "exp(9*w)"] {
+        let curve = Curve::formula(text).expect("reads");
+        let mut run = Descent::new(curve, 2.0, 0.1);
+        run.step(20);
+        let (svg, _) = svg(&run, 0.5);
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{text}");
+        assert!(
+            svg.contains("<polyline") || svg.contains("<path"),
+            "{text}: a curve"
+        );
+    }
+}
