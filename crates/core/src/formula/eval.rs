@@ -221,8 +221,7 @@ impl Scalar for f64 {
 }
 
 /// Runs `code` at (w, b) on a stack of `N` values (`N` ≥ the code's depth).
-pub(super) fn run<S: Scalar, const N: usize>(code: &[Op], w: f64, b: f64) -> S {
-    let mut stack = [S::constant(0.0); N];
+pub(super) fn run<S: Scalar>(code: &[Op], w: f64, b: f64, stack: &mut [S]) -> S {
     let mut top = 0;
     for &op in code {
         let value = match op {

@@ -135,12 +135,14 @@ impl Formula {
         self.code.is_empty()
     }
 
-    /// Runs the code on numbers of type `S`, on a stack just large enough.
+    /// Runs the code on numbers of type `S`, on a stack just large enough
+    /// (one interpreter per number type; only the stack's size varies).
     fn run<S: Scalar>(&self, w: f64, b: f64) -> S {
+        let zero = S::constant(0.0);
         match self.stack {
-            0..=8 => run::<S, 8>(&self.code, w, b),
-            9..=32 => run::<S, 32>(&self.code, w, b),
-            _ => run::<S, { parse::MAX_STACK }>(&self.code, w, b),
+            0..=8 => run(&self.code, w, b, &mut [zero; 8]),
+            9..=32 => run(&self.code, w, b, &mut [zero; 32]),
+            _ => run(&self.code, w, b, &mut [zero; parse::MAX_STACK]),
         }
     }
 

@@ -136,7 +136,7 @@ impl<'a> Parser<'_, 'a> {
         if arity > 0 && constant {
             let mut folded: Vec<Op> = self.code.drain(start..).collect();
             folded.push(op);
-            let value = run::<f64, 3>(&folded, 0.0, 0.0);
+            let value: f64 = run(&folded, 0.0, 0.0, &mut [0.0; 3]);
             self.code.push(Op::Const(value));
         } else {
             self.code.push(op);
