@@ -26,33 +26,6 @@
     }
     return 'en';
   }
-  // Scenes that run on a wasm module of their own (`wasmModule` in their
-  // definition, www/kit/scene.js), by `?scene=` value; every other scene runs
-  // on the page's (window.descentModule, written by trunk just before this).
-  var OWN_MODULES = { compare: 'descent-web-compare' };
-  function sceneModule() {
-    var scene = new URLSearchParams(location.search).get('scene');
-    if (Object.prototype.hasOwnProperty.call(OWN_MODULES, scene)) {
-      return { js: OWN_MODULES[scene] + '.js', wasm: OWN_MODULES[scene] + '_bg.wasm' };
-    }
-    return window.descentModule || null;
-  }
-  // Fetched now, before the page's other files: the largest file comes first.
-  function preload(module) {
-    if (!module) return;
-    var glue = document.createElement('link');
-    glue.rel = 'modulepreload';
-    glue.href = module.js;
-    glue.crossOrigin = 'anonymous';
-    var wasm = document.createElement('link');
-    wasm.rel = 'preload';
-    wasm.as = 'fetch';
-    wasm.type = 'application/wasm';
-    wasm.crossOrigin = 'anonymous';
-    wasm.href = module.wasm;
-    document.head.append(wasm, glue);
-  }
-
   // The smallest module using a SIMD instruction (v128.const, i8x16.popcnt-free).
   var SIMD = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
   var failed = null;
@@ -84,7 +57,6 @@
     supported = false;
   }
   if (!supported) fail('unsupported', '');
-  else preload(sceneModule());
 
   // Until the page is running, any uncaught error is a failed load.
   var running = function () {
@@ -120,8 +92,7 @@
     },
     /** Reports a failed load (`reason` 'load', `detail` what failed) as the page's own failures are. */
     fail: fail,
-    /** `{js, wasm}` of the module the scene in the address runs on (for tests: main.js decides from the scene's definition). */
-    module: sceneModule,
+
     /** The host's messages so far; from now on the caller listens itself. */
     takeMessages: function () {
       removeEventListener('message', keep);

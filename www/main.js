@@ -24,6 +24,9 @@ const channel = hostChannel();
 async function startModule(js, wasm) {
   const url = new URL(js, document.baseURI).href;
   try {
+    // index.html has usually started it already, while this module's imports loaded.
+    const early = window.descentStart;
+    if (early && new URL(early.module.js, document.baseURI).href === url) return await early.promise;
     const bindings = await import(url);
     await bindings.default(wasm ? { module_or_path: new URL(wasm, document.baseURI) } : undefined);
     return bindings;

@@ -1,6 +1,7 @@
-// The page preloads every module it imports (`<link rel="modulepreload">`
-// in index.html), so the browser fetches them all at once instead of one
-// import level at a time. This checks the list against the import graph.
+// The page preloads every module it imports (a `<link rel="modulepreload">`
+// each, added by index.html's starter script after the wasm's preload), so
+// the browser fetches them all at once instead of one import level at a
+// time. This checks the list against the import graph.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -27,7 +28,10 @@ export function importGraph(entry) {
 
 test('index.html preloads exactly the modules main.js imports', () => {
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
-  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+  const list = html.match(/var MODULES = \[([^\]]*)\]/);
+  assert.ok(list, "index.html's starter has a MODULES list");
+  const preloaded = new Set([...list[1].matchAll(/'([^']+)'/g)].map((m) => m[1]));
+  assert.ok(preloaded.size > 20);
   const graph = importGraph('www/main.js');
   graph.delete('www/main.js');
   const missing = [...graph].filter((m) => !preloaded.has(m)).sort();
@@ -35,11 +39,11 @@ test('index.html preloads exactly the modules main.js imports', () => {
   assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
 });
 
-test("boot.js preloads each scene's own wasm module, as its definition names it", async () => {
-  // boot.js runs before the modules: it keeps its own table, which must agree with the scenes'.
-  const boot = readFileSync(join(ROOT, 'www', 'boot.js'), 'utf8');
-  const table = boot.match(/var OWN_MODULES = (\{[^}]*\});/);
-  assert.ok(table, 'boot.js has an OWN_MODULES table');
+test("index.html starts each scene's own wasm module, as its definition names it", async () => {
+  // The starter runs before the modules: it keeps its own table, which must agree with the scenes'.
+  const page = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  const table = page.match(/var OWN_MODULES = (\{[^}]*\});/);
+  assert.ok(table, 'index.html has an OWN_MODULES table');
   const own = Function(`return ${table[1]};`)();
   // The scene table imports i18n.js and friends, which only read `document` lazily.
   const { SCENES } = await import(join(ROOT, 'www', 'scenes', 'index.js'));

@@ -65,7 +65,7 @@ impl<T: Words + Noun> View<T> {
     /// Sets one word; unknown keys are refused.
     pub fn set_text(&mut self, key: &str, value: &str) -> Result<(), JsError> {
         if !self.text.set(key, value) {
-            return Err(JsError::new(&format!("{}: unknown key {key:?}", T::WHAT)));
+            return Err(JsError::new(&format!("{}: unknown key \"{key}\"", T::WHAT)));
         }
         self.text_version = self.text_version.wrapping_add(1);
         Ok(())

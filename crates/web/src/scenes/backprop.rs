@@ -193,7 +193,7 @@ impl BackpropSession {
             "loss" => f.loss,
             "dL_db1" => self.chain.grad_b1(),
             "dL_db2" => self.chain.grad_b2(),
-            other => return Err(JsError::new(&format!("value: unknown name {other:?}"))),
+            other => return Err(JsError::new(&format!("value: unknown name \"{other}\""))),
         })
     }
 
@@ -252,7 +252,11 @@ impl BackpropSession {
             "b1" => p.b1,
             "w2" => p.w2,
             "b2" => p.b2,
-            other => return Err(JsError::new(&format!("value: unknown parameter {other:?}"))),
+            other => {
+                return Err(JsError::new(&format!(
+                    "value: unknown parameter \"{other}\""
+                )))
+            }
         })
     }
 
@@ -270,7 +274,7 @@ impl BackpropSession {
             "b2" => chain.grad_b2(),
             other => {
                 return Err(JsError::new(&format!(
-                    "gradient: unknown parameter {other:?}"
+                    "gradient: unknown parameter \"{other}\""
                 )))
             }
         })

@@ -59,7 +59,7 @@ fn learning_rate(value: f64) -> Result<f64, JsError> {
 fn config(kind: &str, lr: f64) -> Result<descent_core::OptimizerConfig, JsError> {
     optimizer(kind, learning_rate(lr)?).ok_or_else(|| {
         JsError::new(&format!(
-            "optimizer: unknown kind {kind:?} ({})",
+            "optimizer: unknown kind \"{kind}\" ({})",
             descent_core::scenes::compare::KINDS.join(", ")
         ))
     })
@@ -156,7 +156,7 @@ impl CompareSession {
     pub fn apply_preset(&mut self, name: &str) -> Result<(), JsError> {
         let preset = Preset::from_name(name).ok_or_else(|| {
             JsError::new(&format!(
-                "preset: unknown preset {name:?} ({})",
+                "preset: unknown preset \"{name}\" ({})",
                 Preset::NAMES.join(", ")
             ))
         })?;
@@ -377,7 +377,7 @@ impl CompareSession {
 fn named(name: &str) -> Result<Landscape, JsError> {
     Landscape::from_name(name).ok_or_else(|| {
         JsError::new(&format!(
-            "landscape: unknown landscape {name:?} ({})",
+            "landscape: unknown landscape \"{name}\" ({})",
             Landscape::NAMES.join(", ")
         ))
     })

@@ -58,7 +58,7 @@ impl DescentSession {
     ) -> Result<DescentSession, JsError> {
         let curve = Curve::from_name(curve).ok_or_else(|| {
             JsError::new(&format!(
-                "curve: unknown curve {curve:?} ({})",
+                "curve: unknown curve \"{curve}\" ({})",
                 Curve::NAMES.join(", ")
             ))
         })?;

@@ -209,7 +209,7 @@ impl Playground {
             return Err(PlaygroundError::new(
                 "optimizer",
                 format!(
-                    "must be one of {} (got {:?})",
+                    "must be one of {} (got \"{}\")",
                     OPTIMIZERS.join(", "),
                     self.optimizer
                 ),

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use super::{learning_rate, threshold, TrainingSession};
 
 fn refused(what: &str, got: &str) -> JsError {
-    JsError::new(&format!("{what}: unknown name {got:?}"))
+    JsError::new(&format!("{what}: unknown name \"{got}\""))
 }
 
 #[wasm_bindgen]
