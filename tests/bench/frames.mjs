@@ -100,6 +100,9 @@ const PHASES = {
     ['four runs on a surface (two pits), playing at 1000 steps/s', async (page) => {
       await page.evaluate(() => { window.descent.setSpeed(1000); window.descent.play(true); });
     }, '?scene=compare&landscape=two-pits&runners=sgd:0.001,momentum:0.001,adam:0.001,rmsprop:0.001'],
+    ['four runs on a surface (two pits), after 100 000 steps', async (page) => {
+      await page.evaluate(async () => { window.descent.play(false); await window.descent.step(100_000); window.descent.play(true); });
+    }],
     ['four runs on a typed surface, playing at 100 steps/s', async (page) => {
       await page.evaluate(() => { window.descent.setSpeed(100); window.descent.play(true); });
     }, `?scene=compare&landscape=formula&formula=${encodeURIComponent('(1-w)^2 + 5*(b-w^2)^2 + sin(3*w)*0.3')}&runners=sgd:0.001,momentum:0.001,adam:0.01,nesterov:0.001`],
