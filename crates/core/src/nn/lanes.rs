@@ -7,7 +7,7 @@
 //! tanh is computed here too, in lanes ([`tanh`] is one lane of the same
 //! code), so the elementwise passes need no call per sample.
 
-use wide::{f64x2, u64x2, CmpGt, CmpLe};
+use wide::{f64x2, u64x2, CmpGt};
 
 /// tanh(x) for |x| beyond this is 1 to the last bit (tanh(22) = 1 − 1.6e-19).
 const TANH_LIMIT: f64 = 22.0;
@@ -71,26 +71,8 @@ impl F64x2 {
         Self(self.0 + o.0)
     }
     #[inline(always)]
-    fn sub(self, o: Self) -> Self {
-        Self(self.0 - o.0)
-    }
-    #[inline(always)]
     fn mul(self, o: Self) -> Self {
         Self(self.0 * o.0)
-    }
-    /// `o` where `self > 0`, +0 elsewhere (NaN fails the test), bitwise.
-    #[inline(always)]
-    fn where_positive(self, o: Self) -> Self {
-        Self(self.0.cmp_gt(f64x2::ZERO) & o.0)
-    }
-    /// max(0, self) with NaN kept: `self` unless `self ≤ 0`.
-    #[inline(always)]
-    fn relu(self) -> Self {
-        Self(self.0.cmp_le(f64x2::ZERO).blend(f64x2::ZERO, self.0))
-    }
-    #[inline(always)]
-    fn map(self, f: impl Fn(f64) -> f64) -> Self {
-        Self::new(f(self.lo()), f(self.hi()))
     }
     /// tanh in each lane: tanh|x| = e/(e + 2) with e = e^(2|x|) − 1, then
     /// x's sign. e = 2ᵏ·p + (2ᵏ − 1), where 2|x| = k·ln 2 + r, |r| ≤ ln 2 / 2,
@@ -145,12 +127,6 @@ impl F64x4 {
         *s = [self.0.lo(), self.0.hi(), self.1.lo(), self.1.hi()];
     }
 
-    /// The first lane.
-    #[inline(always)]
-    pub(crate) fn first(self) -> f64 {
-        self.0.lo()
-    }
-
     /// (l0 + l2) + (l1 + l3): the two registers added, then their halves.
     #[inline(always)]
     pub(crate) fn total(self) -> f64 {
@@ -164,31 +140,8 @@ impl F64x4 {
     }
 
     #[inline(always)]
-    pub(crate) fn sub(self, o: Self) -> Self {
-        Self(self.0.sub(o.0), self.1.sub(o.1))
-    }
-
-    #[inline(always)]
     pub(crate) fn mul(self, o: Self) -> Self {
         Self(self.0.mul(o.0), self.1.mul(o.1))
-    }
-
-    /// `o` where `self > 0`, +0 elsewhere (NaN fails the test), bitwise.
-    #[inline(always)]
-    pub(crate) fn where_positive(self, o: Self) -> Self {
-        Self(self.0.where_positive(o.0), self.1.where_positive(o.1))
-    }
-
-    /// max(0, self) with NaN kept: `self` unless `self ≤ 0`.
-    #[inline(always)]
-    pub(crate) fn relu(self) -> Self {
-        Self(self.0.relu(), self.1.relu())
-    }
-
-    /// `f` on each lane (for functions without a vector form).
-    #[inline(always)]
-    pub(crate) fn map(self, f: impl Fn(f64) -> f64) -> Self {
-        Self(self.0.map(&f), self.1.map(&f))
     }
 
     /// [`tanh`] in each lane (one copy of the code, called from each pass:
@@ -248,39 +201,16 @@ mod tests {
     }
 
     #[test]
-    fn lanes_round_as_scalars_and_keep_relus_rules() {
+    fn lanes_round_as_scalars() {
         let (a, b) = (
             F64x4::load(&[0.1, -3.0, 1e300, 2.0]),
             F64x4::load(&[0.2, 7.5, 1e300, -0.5]),
         );
         assert_eq!(lanes(a.add(b)), [0.1 + 0.2, 4.5, 2e300, 1.5]);
         assert_eq!(lanes(a.mul(b)), [0.1 * 0.2, -22.5, f64::INFINITY, -1.0]);
-        assert_eq!(lanes(a.sub(b))[0], 0.1 - 0.2);
-        let z = lanes(F64x4::load(&[f64::NAN, -0.0, -2.0, 3.0]).relu());
-        assert!(z[0].is_nan());
-        assert_eq!(
-            z[1..].iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
-            [0, 0, 3.0f64.to_bits()]
-        );
-        let gated = lanes(
-            F64x4::load(&[f64::NAN, 2.0, 0.0, -1.0]).where_positive(F64x4::load(&[
-                5.0,
-                f64::NAN,
-                1.0,
-                1.0,
-            ])),
-        );
-        assert_eq!(gated[0].to_bits(), 0);
-        assert!(gated[1].is_nan());
-        assert_eq!(
-            gated[2..].iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
-            [0, 0]
-        );
-        assert_eq!(lanes(F64x4::splat(4.0).map(f64::sqrt)), [2.0; 4]);
         assert_eq!(
             F64x4::load(&[1.0, 1e-17, 2.0, 3.0]).total(),
             (1.0 + 2.0) + (1e-17 + 3.0)
         );
-        assert_eq!(F64x4::splat(7.0).first(), 7.0);
     }
 }

@@ -1,8 +1,9 @@
 //! A training epoch's pass — the loss and every gradient — with buffers
-//! reused from epoch to epoch: for `[1, H, 1]` networks (the chapter's) the
-//! sweep over sorted samples when the hidden units are ReLU, else the fused
-//! elementwise pass; the general layer-by-layer pass for any other shape.
+//! reused from epoch to epoch: for `[1, H, 1]` ReLU networks (the
+//! chapter's) the sweep over sorted samples; the general layer-by-layer
+//! pass for every other network, and for the sweep's when it declines.
 //! Mini-batches, whose samples change each step, never take the sweep.
+//! BENCHMARKS.md says why these two and no other.
 
 use nalgebra::DMatrix;
 
@@ -22,30 +23,27 @@ pub(crate) struct Workspace {
 
 #[derive(Clone, Debug)]
 enum Buffers {
-    /// The sweep, with the fused pass for when it declines (parameters
-    /// that are not finite).
-    Sweep(Box<(sweep::Sorted, sweep::Scratch, fast::Scratch)>),
-    Fused(fast::Scratch),
+    /// The sweep, with the general pass's trace for when it declines
+    /// (parameters that are not finite).
+    Sweep(Box<(sweep::Sorted, sweep::Scratch, Trace)>),
     General(Trace),
 }
 
 impl Workspace {
     /// Buffers for `network` on the samples `x` (N × n_in), `y` (N × n_out).
     pub(crate) fn new(network: &Network, x: &DMatrix<f64>, y: &DMatrix<f64>) -> Self {
-        let relu = network.hidden_activation() == Activation::Relu;
-        let buffers = if !fast::applies(network.layers()) {
-            Buffers::General(Trace::new(network.layers(), x.nrows()))
-        } else if let Some(sorted) = relu
+        let sweeps =
+            fast::applies(network.layers()) && network.hidden_activation() == Activation::Relu;
+        let buffers = match sweeps
             .then(|| sweep::Sorted::new(x.as_slice(), y.as_slice()))
             .flatten()
         {
-            Buffers::Sweep(Box::new((
+            Some(sorted) => Buffers::Sweep(Box::new((
                 sorted,
                 sweep::Scratch::default(),
-                fast::Scratch::default(),
-            )))
-        } else {
-            Buffers::Fused(fast::Scratch::default())
+                Trace::new(network.layers(), x.nrows()),
+            ))),
+            None => Buffers::General(Trace::new(network.layers(), x.nrows())),
         };
         Self {
             gradients: Gradients::zeros(network),
@@ -54,17 +52,12 @@ impl Workspace {
     }
 
     /// Buffers for `network` on mini-batches of `samples` rows, whose
-    /// samples change from pass to pass: the fused or the general pass,
-    /// never the sweep (which sorts one data set once).
+    /// samples change from pass to pass: the general pass, never the sweep
+    /// (which sorts one data set once).
     pub(crate) fn for_batches(network: &Network, samples: usize) -> Self {
-        let buffers = if fast::applies(network.layers()) {
-            Buffers::Fused(fast::Scratch::default())
-        } else {
-            Buffers::General(Trace::new(network.layers(), samples))
-        };
         Self {
             gradients: Gradients::zeros(network),
-            buffers,
+            buffers: Buffers::General(Trace::new(network.layers(), samples)),
         }
     }
 
@@ -85,38 +78,17 @@ impl Workspace {
                 return loss;
             }
         }
-        match &mut self.buffers {
-            Buffers::Sweep(parts) => fused(network, x, y, &mut parts.2, &mut self.gradients),
-            Buffers::Fused(scratch) => fused(network, x, y, scratch, &mut self.gradients),
-            Buffers::General(trace) => {
-                let loss = network.general_forward_backward(x, y, trace);
-                self.gradients.copy_from(trace);
-                loss
-            }
-        }
+        let trace = match &mut self.buffers {
+            Buffers::Sweep(parts) => &mut parts.2,
+            Buffers::General(trace) => trace,
+        };
+        let loss = network.general_forward_backward(x, y, trace);
+        self.gradients.copy_from(trace);
+        loss
     }
 
     /// The gradients of the last pass.
     pub(crate) fn gradients(&self) -> &Gradients {
         &self.gradients
     }
-}
-
-/// The fused elementwise pass over `x`, `y` as they are.
-fn fused(
-    network: &Network,
-    x: &DMatrix<f64>,
-    y: &DMatrix<f64>,
-    scratch: &mut fast::Scratch,
-    gradients: &mut Gradients,
-) -> f64 {
-    fast::loss_and_gradients(
-        network.layers(),
-        network.hidden_activation(),
-        network.output_activation(),
-        x.as_slice(),
-        y.as_slice(),
-        scratch,
-        gradients,
-    )
 }
