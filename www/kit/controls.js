@@ -6,6 +6,37 @@
 // In the markup, a control is the element marked `data-control="<name>"`
 // (or everything inside it).
 
+/** The controls of a scene that plays, with their keys: play (Space), step (→), reset (R), speed. */
+export const PLAYER_CONTROLS = Object.freeze({
+  play: { label: 'play', keys: [' '] },
+  step: { label: 'step', keys: ['ArrowRight'] },
+  reset: { label: 'reset', keys: ['r', 'R'] },
+  speed: { label: 'speed' },
+});
+
+/**
+ * The markup of the speed slider the kit wires (data-kit="speed"), for a
+ * scene whose ids start with `prefix` and that has `stops` speeds.
+ */
+export function speedMarkup(prefix, stops) {
+  return `<div class="control control-speed" data-control="speed">
+        <div class="control-label">
+          <label for="${prefix}-speed" data-i18n="speed"></label>
+          <output id="${prefix}-speed-value" for="${prefix}-speed" data-kit="speed-value"></output>
+        </div>
+        <input type="range" id="${prefix}-speed" min="0" max="${stops - 1}" step="1" data-kit="speed">
+      </div>`;
+}
+
+/** The markup of Play, Step and Reset with their shortcuts, ids `${prefix}-play` … */
+export function playerButtons(prefix) {
+  return `<div class="buttons">
+        <button type="button" id="${prefix}-play" class="primary" data-control="play" data-kit="play" aria-keyshortcuts="Space"></button>
+        <button type="button" id="${prefix}-step" data-i18n="step" data-control="step" aria-keyshortcuts="ArrowRight"></button>
+        <button type="button" id="${prefix}-reset" data-i18n="reset" data-control="reset" aria-keyshortcuts="R"></button>
+      </div>`;
+}
+
 /**
  * @param {Element} root  the scene's element
  * @param {{hide: string[], lock: string[]}} embedding

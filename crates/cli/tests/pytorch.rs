@@ -2,34 +2,16 @@
 //! real PyTorch ran), from the chapter's settings or a spec file, and one
 //! line on stderr with exit code 2 for bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn descent(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_descent"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
+use common::{assert_bad_input, fixture, succeeded};
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).expect("fixture")
 }
 
 fn stdout(args: &[&str]) -> String {
-    let output = descent(args);
-    assert!(
-        output.status.success(),
-        "{args:?}: exit {:?}, stderr {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = succeeded(args);
     assert!(output.stderr.is_empty());
     String::from_utf8(output.stdout).expect("UTF-8")
 }
@@ -63,18 +45,6 @@ fn a_spec_file_gives_the_recorded_script_but_for_the_data_comment() {
                    # (x ∈ [-10, 10), 200 个点, 种子 42; 原样写出)\n";
     assert!(recorded.contains(comment));
     assert!(got == recorded.replacen(comment, "# 训练数据: 200 个样本, 原样写出\n", 1));
-}
-
-fn assert_bad_input(args: &[&str], message: &str) {
-    let output = descent(args);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr:?}");
-    assert!(
-        stderr.starts_with(&format!("descent: {message}")),
-        "{args:?}: {stderr:?}, expected {message:?}"
-    );
-    assert!(output.stdout.is_empty(), "{args:?}");
 }
 
 #[test]

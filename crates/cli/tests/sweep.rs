@@ -73,113 +73,38 @@ fn sweep_a_spec_varies_only_its_learning_rate() {
 
 #[test]
 fn bad_sweep_input_is_one_line_naming_the_flag_and_the_position() {
-    let cases: Vec<(Vec<&str>, &str)> = vec![
+    // Each case: the arguments, split at spaces, and how the error starts.
+    let cases = [
         (
-            vec!["sweep", "--lr-from", "0.1", "--lr-to", "1", "--count", "3"],
+            "sweep --lr-from 0.1 --lr-to 1 --count 3",
             "--formula: missing (or --spec FILE)",
         ),
         (
-            vec![
-                "sweep",
-                "--formula",
-                "w",
-                "--spec",
-                "s.json",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
+            "sweep --formula w --spec s.json --lr-from 0.1 --lr-to 1 --count 3",
             "--spec: cannot be used with --formula",
         ),
         (
-            vec![
-                "sweep",
-                "--spec",
-                "s.json",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
+            "sweep --spec s.json --optimizer sgd --lr-from 0.1 --lr-to 1 --count 3",
             "--optimizer: not with --spec",
         ),
         (
-            vec![
-                "sweep",
-                "--formula",
-                "w",
-                "--start",
-                "1",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
+            "sweep --formula w --start 1 --optimizer sgd --lr-from 0 --lr-to 1 --count 3",
             "--lr-from: must be a finite number > 0",
         ),
         (
-            vec![
-                "sweep",
-                "--formula",
-                "w",
-                "--start",
-                "1",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "0",
-            ],
+            "sweep --formula w --start 1 --optimizer sgd --lr-from 0.1 --lr-to 1 --count 0",
             "--count: must be 1…1000",
         ),
         (
-            vec![
-                "sweep",
-                "--formula",
-                "sin(w",
-                "--start",
-                "1",
-                "--optimizer",
-                "sgd",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
+            "sweep --formula sin(w --start 1 --optimizer sgd --lr-from 0.1 --lr-to 1 --count 3",
             "--formula: missing ')' for the '(' at position 3",
         ),
         (
-            vec![
-                "sweep",
-                "--spec",
-                "/nonexistent/spec.json",
-                "--lr-from",
-                "0.1",
-                "--lr-to",
-                "1",
-                "--count",
-                "3",
-            ],
+            "sweep --spec /nonexistent/spec.json --lr-from 0.1 --lr-to 1 --count 3",
             "--spec: cannot read",
         ),
     ];
     for (args, message) in cases {
-        assert_bad_input(&args, message);
+        assert_bad_input(&args.split(' ').collect::<Vec<_>>(), message);
     }
 }

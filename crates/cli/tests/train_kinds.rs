@@ -2,23 +2,18 @@
 //! PyTorch's losses from the fixtures, and one line naming the field for a
 //! field the kind does not take or an order that is not a permutation.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::descent;
 use serde_json::{json, Value};
 
-fn descent(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_descent"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
+/// A fixture's JSON.
 fn fixture(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name);
-    serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("JSON")
+    serde_json::from_str(&std::fs::read_to_string(common::fixture(name)).expect("fixture"))
+        .expect("JSON")
 }
 
 /// Writes `spec` into this process's scratch directory as `name`.

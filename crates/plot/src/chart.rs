@@ -8,7 +8,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::{DrawError, Style};
+use crate::{DrawError, Frame, PixelRect, Style};
 
 /// A chart with linear axes on both sides.
 pub(crate) type LinearChart<'a, DB> =
@@ -27,6 +27,16 @@ pub(crate) struct Margins {
 }
 
 impl Margins {
+    /// Margins of `margin` on every side, `label_x` for the x labels and
+    /// `label_y` for the y labels, CSS pixels.
+    pub(crate) const fn new(margin: f64, label_x: f64, label_y: f64) -> Self {
+        Self {
+            margin,
+            label_x,
+            label_y,
+        }
+    }
+
     /// A chart builder on `area` with these margins (for a chart that needs
     /// more: another margin, a log axis).
     pub(crate) fn builder<'a, 'b, DB: DrawingBackend>(
@@ -40,6 +50,42 @@ impl Margins {
             .x_label_area_size(style.px(self.label_x))
             .y_label_area_size(style.px(self.label_y));
         builder
+    }
+
+    /// The plotting rectangle these margins leave in a `size` picture (the
+    /// chart built with them may round differently: measure it after).
+    pub(crate) fn plot_rect(self, size: (u32, u32), style: &Style) -> PixelRect {
+        let margin = style.offset(self.margin);
+        PixelRect {
+            left: margin + style.offset(self.label_y),
+            top: margin,
+            right: size.0 as i32 - margin,
+            bottom: size.1 as i32 - margin - style.offset(self.label_x),
+        }
+    }
+
+    /// A linear chart on `area` showing `frame`'s ranges.
+    pub(crate) fn framed<'a, DB: DrawingBackend>(
+        self,
+        area: &'a DrawingArea<DB, Shift>,
+        style: &Style,
+        frame: &Frame,
+    ) -> Result<LinearChart<'a, DB>, DrawError> {
+        self.linear(area, style, frame.x, frame.y)
+    }
+
+    /// Fills `area` with the background colour and builds the linear chart
+    /// of `frame`; returns it with the frame's plotting rectangle as built.
+    pub(crate) fn background<'a, DB: DrawingBackend>(
+        self,
+        area: &'a DrawingArea<DB, Shift>,
+        style: &Style,
+        frame: Frame,
+    ) -> Result<(LinearChart<'a, DB>, Frame), DrawError> {
+        area.fill(&style.palette().background)?;
+        let chart = self.framed(area, style, &frame)?;
+        let plot = PixelRect::of(chart.plotting_area());
+        Ok((chart, Frame { plot, ..frame }))
     }
 
     /// A linear chart on `area` showing `x` × `y`, each (low, high).
@@ -89,6 +135,21 @@ pub(crate) struct Axes<'a> {
     pub captions: (&'a str, &'a str),
     /// How a tick's value is written on each axis.
     pub format: (TickFormat<'a>, TickFormat<'a>),
+}
+
+impl<'a> Axes<'a> {
+    /// About `labels` labels on each axis, `captions`, every tick written by `format`.
+    pub(crate) fn alike(
+        labels: (usize, usize),
+        captions: (&'a str, &'a str),
+        format: TickFormat<'a>,
+    ) -> Self {
+        Self {
+            labels,
+            captions,
+            format: (format, format),
+        }
+    }
 }
 
 /// Draws the grid and `axes` of `chart` in the house look.

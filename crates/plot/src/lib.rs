@@ -7,7 +7,7 @@
 //! NaN or ∞: values beyond a view are clamped to its edge and marked.
 //!
 //! Scenes split their pictures into a *background* (axes, curves: redrawn
-//! only when its [`frame`](scenes::descent::CurveFrame) changes) and a
+//! only when its [`frame`](Frame) changes) and a
 //! *foreground* (what moves each frame), so a page can cache the first.
 
 use plotters::prelude::*;
@@ -107,6 +107,54 @@ impl PixelRect {
             && x < f64::from(self.right)
             && y >= f64::from(self.top)
             && y < f64::from(self.bottom)
+    }
+}
+
+/// Where a chart with linear axes sits in its picture: the ranges it shows
+/// and its plotting rectangle. Equal frames mean an equal background, so a
+/// page may cache it; the frame maps values to pixels and back.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Backend size of the whole picture, (width, height).
+    pub size: (u32, u32),
+    /// The x values shown, (low, high).
+    pub x: (f64, f64),
+    /// The y values shown, (low, high).
+    pub y: (f64, f64),
+    /// The plotting rectangle inside the picture, in backend pixels.
+    pub plot: PixelRect,
+}
+
+impl Frame {
+    /// The backend pixel of the point (x, y).
+    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
+        let fx = (x - self.x.0) / (self.x.1 - self.x.0);
+        let fy = (y - self.y.0) / (self.y.1 - self.y.0);
+        let p = self.plot;
+        (
+            f64::from(p.left) + fx * f64::from(p.right - p.left),
+            f64::from(p.bottom) - fy * f64::from(p.bottom - p.top),
+        )
+    }
+
+    /// The point (x, y) under backend pixel (px, py), kept inside the view.
+    pub fn point_at(&self, px: f64, py: f64) -> (f64, f64) {
+        let p = self.plot;
+        let fx = (px - f64::from(p.left)) / f64::from((p.right - p.left).max(1));
+        let fy = (f64::from(p.bottom) - py) / f64::from((p.bottom - p.top).max(1));
+        let x = self.x.0 + fx.clamp(0.0, 1.0) * (self.x.1 - self.x.0);
+        let y = self.y.0 + fy.clamp(0.0, 1.0) * (self.y.1 - self.y.0);
+        (
+            clamp_finite(x, self.x.0, self.x.1),
+            clamp_finite(y, self.y.0, self.y.1),
+        )
+    }
+
+    /// The point (x, y) kept inside the view, and whether it had to be moved.
+    pub fn clamp(&self, x: f64, y: f64) -> ((f64, f64), bool) {
+        let cx = clamp_finite(x, self.x.0, self.x.1);
+        let cy = clamp_finite(y, self.y.0, self.y.1);
+        ((cx, cy), cx != x || cy != y)
     }
 }
 

@@ -77,6 +77,18 @@ impl<T: Words + Noun> View<T> {
         surface::fit(&self.canvas, self.present)
     }
 
+    /// The key of a background showing `shows` (a session's curve, data or
+    /// landscape by number, a reach's bits; 0 when fixed) at `size` with `style`.
+    pub fn background_key(&self, shows: u64, size: (u32, u32), style: &Style) -> BackgroundKey {
+        BackgroundKey(
+            shows,
+            size,
+            style.scale.to_bits(),
+            self.present,
+            self.text_version,
+        )
+    }
+
     /// Clears the canvas and draws on it with `draw`.
     pub fn draw_front(
         &self,
@@ -87,6 +99,11 @@ impl<T: Words + Noun> View<T> {
         area.present().map_err(|e| JsError::new(&e.to_string()))
     }
 }
+
+/// What a cached background depends on: what it shows, its size and
+/// scale, projector mode and words (see [`View::background_key`]).
+#[derive(Debug, PartialEq)]
+pub(crate) struct BackgroundKey(u64, (u32, u32), u64, bool, u32);
 
 /// A chart's background and the frame it was last drawn with (where its
 /// plotting area sits, for the foreground and for pointer hits).
@@ -152,3 +169,23 @@ macro_rules! view_settings {
 }
 
 pub(crate) use view_settings;
+
+/// `isInPlot` for a `*View` type whose [`View`] is its field `view` and
+/// whose [`FramedLayer`] `layer` holds a frame with a `plot` rectangle.
+macro_rules! plot_hits {
+    ($view:ident) => {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl $view {
+            /// Whether CSS point (x, y) lies inside the plotting area.
+            #[wasm_bindgen(js_name = isInPlot)]
+            pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
+                let scale = $crate::surface::scale_of(&self.view.canvas);
+                self.layer
+                    .frame()
+                    .is_some_and(|f| f.plot.contains(x * scale, y * scale))
+            }
+        }
+    };
+}
+
+pub(crate) use plot_hits;

@@ -11,18 +11,16 @@ import { formatCount, formatNumber } from '../../format.js';
 import { fraction, positionOf, valueAt } from '../../controls/log-slider.js';
 import { backOf, labelLossPlot } from '../../controls/chart.js';
 import { announce } from '../../kit/announce.js';
+import { PLAYER_CONTROLS } from '../../kit/controls.js';
 import { MARKERS, MAX_RUNNERS, SPEEDS, TEMPLATE } from './template.js';
 import { settings } from './settings.js';
 import { formulaError } from '../../controls/formula.js';
 import { benchHooks, boardText, renderBoard } from './board.js';
+import { sweepPanel } from './sweep.js';
 
 // Each run's η slider spans η* ÷ RANGE_BELOW … η* × RANGE_ABOVE (the sweep's range).
 const RANGE_BELOW = 1000;
 const RANGE_ABOVE = 10;
-/** A frame's budget for the network sweep, ms. */
-const NETWORK_BUDGET_MS = 6;
-/** Learning rates in the network sweep. */
-const NETWORK_POINTS = 200;
 /** The kinds added runs take, in turn. */
 const ADD_KINDS = ['momentum', 'adam', 'nesterov', 'rmsprop'];
 
@@ -59,10 +57,7 @@ export const scene = {
     presets: { label: 'compare_presets' },
     lr: { label: 'learning_rate' },
     runners: { label: 'compare_runners' },
-    play: { label: 'play', keys: [' '] },
-    step: { label: 'step', keys: ['ArrowRight'] },
-    reset: { label: 'reset', keys: ['r', 'R'] },
-    speed: { label: 'speed' },
+    ...PLAYER_CONTROLS,
     start: { label: 'compare_start' },
     sweep: { label: 'compare_sweep_title' },
   },
@@ -102,17 +97,22 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
   const session = new wasm.CompareSession('bumpy');
   const state = {
     selected: 0,
-    sweepSteps: given.sweep,
-    /** The sweep must be recomputed (landscape, start, the selected run's kind, N). */
-    sweepDirty: true,
-    network: false,
-    networkKind: null,
     drawnSteps: -1,
     dragging: false,
     shown: {},
     announced: [],
   };
   const formula = formulaError(root, el.formula);
+  const sweep = sweepPanel({
+    el,
+    session,
+    view: sweepView,
+    controls,
+    steps: given.sweep,
+    selected: () => state.selected,
+    setRate: (eta) => setRunner(state.selected, session.kind(state.selected), eta),
+    changed,
+  });
 
   const range = () => {
     const critical = session.criticalLearningRate;
@@ -142,7 +142,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     if (session.formula !== undefined) el.formula.value = session.formula;
     $('formula-hint').hidden = session.landscape !== 'formula' && !formula.shown;
     root.querySelector('.scene-compare').toggleAttribute('data-formula', session.landscape === 'formula' || formula.shown);
-    state.sweepDirty = true;
+    sweep.outdated();
     syncRows();
     changed();
   }
@@ -171,7 +171,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
 
   function setRunner(i, kind, lr) {
     session.setRunner(i, kind, lr);
-    if (i === state.selected) state.sweepDirty = state.sweepDirty || kind !== state.sweepKind;
+    sweep.kindSet(i, kind);
     syncRows();
     changed();
   }
@@ -217,13 +217,13 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     });
     r.select.addEventListener('change', () => {
       state.selected = i;
-      state.sweepDirty = true;
+      sweep.outdated();
       changed();
     });
     r.remove.addEventListener('click', () => {
       session.removeRunner(i);
       if (state.selected >= session.count) state.selected = session.count - 1;
-      state.sweepDirty = true;
+      sweep.outdated();
       syncRows();
       changed();
     });
@@ -234,32 +234,13 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
     syncRows();
     changed();
   });
-  el.sweepSteps.value = String(state.sweepSteps);
-  el.sweepSteps.addEventListener('change', () => {
-    state.sweepSteps = Number(el.sweepSteps.value);
-    state.sweepDirty = true;
-    changed();
-  });
-  el.sweepOf.addEventListener('change', () => {
-    state.network = el.sweepOf.value === 'network';
-    changed();
-  });
-  // Clicking the sweep sets the selected run's η.
-  el.sweep.addEventListener('click', (event) => {
-    if (!controls.live('sweep') || !controls.live(state.selected === 0 ? 'lr' : 'runners') || state.network) return;
-    const box = el.sweep.getBoundingClientRect();
-    const eta = sweepView.rateAt(event.clientX - box.left);
-    if (eta === undefined) return;
-    setRunner(state.selected, session.kind(state.selected), Number(eta.toPrecision(3)));
-  });
-
   // Clicking or dragging on the picture moves the shared start.
   function pointerStart(event) {
     const box = el.map.getBoundingClientRect();
     const [w, b] = mapView.pointAt(event.clientX - box.left, event.clientY - box.top);
     if (w === undefined) return;
     session.setStart(w, session.dims === 2 ? b : 0);
-    state.sweepDirty = true;
+    sweep.outdated();
     syncRows();
     changed();
   }
@@ -280,7 +261,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
   };
   $('default-start').addEventListener('click', () => {
     session.resetStart();
-    state.sweepDirty = true;
+    sweep.outdated();
     syncRows();
     changed();
   });
@@ -323,46 +304,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
       state.shown.board = board;
       renderBoard(el.board, board);
     }
-    sweepNote();
-  }
-
-  function sweepNote() {
-    let text;
-    if (state.network) {
-      const [done, total] = session.networkProgress();
-      const cliff = session.networkCliff;
-      text = done < total
-        ? t('compare_network_progress', { done, total })
-        : t(cliff === undefined ? 'compare_network_no_cliff' : 'compare_network_cliff', { eta: formatNumber(cliff ?? 0, 3) });
-    } else {
-      const cliff = state.cliff;
-      text = t(cliff === undefined ? 'compare_sweep_no_cliff' : 'compare_sweep_cliff', {
-        eta: formatNumber(cliff ?? 0, 3),
-        critical: formatNumber(session.criticalLearningRate, 3),
-        steps: state.sweepSteps,
-      });
-    }
-    show(el.sweepNote, 'sweepNote', text);
-  }
-
-  /** The network sweep: started for the selected run's kind, advanced a few η per frame. */
-  function networkWork() {
-    const kind = session.kind(state.selected);
-    if (state.networkKind !== kind) {
-      session.startNetworkSweep(kind, NETWORK_POINTS);
-      state.networkKind = kind;
-    }
-    const [done, total] = session.networkProgress();
-    if (done >= total) return false;
-    // One η at least, then more while the next one (as long as the slowest so far) still fits.
-    const began = performance.now();
-    for (;;) {
-      const at = performance.now();
-      if (session.advanceNetworkSweep(1) === 0) break;
-      state.perEta = Math.max(state.perEta ?? 0, performance.now() - at);
-      if (performance.now() - began + state.perEta > NETWORK_BUDGET_MS) break;
-    }
-    return true;
+    show(el.sweepNote, 'sweepNote', sweep.note());
   }
 
   function draw({ dirty }) {
@@ -371,17 +313,10 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
       mapView.draw(session);
       lossView.draw(session);
     }
-    if (state.sweepDirty && !state.network) {
-      state.cliff = session.computeSweep(state.selected, state.sweepSteps);
-      state.sweepKind = session.kind(state.selected);
-      state.sweepDirty = false;
-    }
-    let worked = false;
-    if (state.network) worked = networkWork();
-    const swept = sweepView.draw(session, state.network);
-    if (worked || swept) state.shown.sweepNote = undefined;
+    const swept = sweep.draw();
+    if (swept.noteChanged) state.shown.sweepNote = undefined;
     state.drawnSteps = session.steps;
-    return dirty || moved || swept;
+    return dirty || moved || swept.drawn;
   }
 
   function stepOnce() {
@@ -432,7 +367,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
         formula: session.formula,
         start: session.start,
         runners,
-        sweep: state.sweepSteps,
+        sweep: sweep.steps,
       };
     },
     set(name, value) {
@@ -467,7 +402,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
         runners,
         leaderboard: [...session.leaderboard()],
         selected: state.selected,
-        sweep: { steps: state.sweepSteps, cliff: state.cliff ?? null, rates: [...session.sweepRates()] },
+        sweep: sweep.state(),
         network: { progress: [...session.networkProgress()], cliff: session.networkCliff ?? null },
       };
     },
@@ -479,14 +414,7 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
       },
       /** The CSS x of η on the sweep chart. */
       sweepX: (eta) => sweepView.xOf(eta),
-      ...benchHooks(session, mapView, {
-        swept: (cliff) => {
-          state.cliff = cliff;
-        },
-        networkRestarted: () => {
-          state.networkKind = null;
-        },
-      }),
+      ...benchHooks(session, mapView, sweep),
     },
   };
 }

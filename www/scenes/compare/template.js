@@ -5,6 +5,7 @@
 import { STEPS } from '../../controls/log-slider.js';
 import { chartMarkup } from '../../controls/chart.js';
 import { formulaMarkup } from '../../controls/formula.js';
+import { playerButtons, speedMarkup } from '../../kit/controls.js';
 
 /** Speeds offered, in steps per second. */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -80,18 +81,8 @@ export const TEMPLATE = `
       </div>
       <ol class="runners" id="compare-runners">${[0, 1, 2, 3].map(runnerRow).join('')}</ol>
       <button type="button" id="compare-add" class="ghost small" data-control="runners" data-i18n="compare_add_runner"></button>
-      <div class="buttons">
-        <button type="button" id="compare-play" class="primary" data-control="play" data-kit="play" aria-keyshortcuts="Space"></button>
-        <button type="button" id="compare-step" data-i18n="step" data-control="step" aria-keyshortcuts="ArrowRight"></button>
-        <button type="button" id="compare-reset" data-i18n="reset" data-control="reset" aria-keyshortcuts="R"></button>
-      </div>
-      <div class="control control-speed" data-control="speed">
-        <div class="control-label">
-          <label for="compare-speed" data-i18n="speed"></label>
-          <output id="compare-speed-value" for="compare-speed" data-kit="speed-value"></output>
-        </div>
-        <input type="range" id="compare-speed" min="0" max="${SPEEDS.length - 1}" step="1" data-kit="speed">
-      </div>
+      ${playerButtons('compare')}
+      ${speedMarkup('compare', SPEEDS.length)}
       <p class="compare-steps"><span data-i18n="descent_readout_step"></span> <output id="compare-out-step"></output></p>
     </div>
     <figure class="panel compare-loss-panel">

@@ -13,6 +13,7 @@ import { fraction, positionOf, valueAt } from '../../controls/log-slider.js';
 import { REGIME_ICONS, SPEEDS, TEMPLATE } from './template.js';
 import { numberIn, oneOf } from '../../kit/fields.js';
 import { announce } from '../../kit/announce.js';
+import { PLAYER_CONTROLS } from '../../kit/controls.js';
 import { backOf, labelLossPlot } from '../../controls/chart.js';
 import { formulaError, formulaField } from '../../controls/formula.js';
 
@@ -76,10 +77,7 @@ export const scene = {
   }),
   controls: {
     lr: { label: 'learning_rate' },
-    play: { label: 'play', keys: [' '] },
-    step: { label: 'step', keys: ['ArrowRight'] },
-    reset: { label: 'reset', keys: ['r', 'R'] },
-    speed: { label: 'speed' },
+    ...PLAYER_CONTROLS,
     curve: { label: 'descent_curve' },
     formula: { label: 'descent_formula' },
   },

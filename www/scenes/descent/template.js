@@ -3,6 +3,7 @@
 import { STEPS } from '../../controls/log-slider.js';
 import { chartMarkup } from '../../controls/chart.js';
 import { formulaMarkup } from '../../controls/formula.js';
+import { playerButtons, speedMarkup } from '../../kit/controls.js';
 
 /** Speeds offered, in steps per second. */
 export const SPEEDS = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -45,18 +46,8 @@ export const TEMPLATE = `
         </div>
         <p class="control-hint" data-i18n="descent_learning_rate_hint"></p>
       </div>
-      <div class="buttons">
-        <button type="button" id="descent-play" class="primary" data-control="play" data-kit="play" aria-keyshortcuts="Space"></button>
-        <button type="button" id="descent-step" data-i18n="step" data-control="step" aria-keyshortcuts="ArrowRight"></button>
-        <button type="button" id="descent-reset" data-i18n="reset" data-control="reset" aria-keyshortcuts="R"></button>
-      </div>
-      <div class="control control-speed" data-control="speed">
-        <div class="control-label">
-          <label for="descent-speed" data-i18n="speed"></label>
-          <output id="descent-speed-value" for="descent-speed" data-kit="speed-value"></output>
-        </div>
-        <input type="range" id="descent-speed" min="0" max="${SPEEDS.length - 1}" step="1" data-kit="speed">
-      </div>
+      ${playerButtons('descent')}
+      ${speedMarkup('descent', SPEEDS.length)}
       <div class="control control-curve" data-control="curve">
         <label for="descent-curve" data-i18n="descent_curve"></label>
         <select id="descent-curve">

@@ -12,6 +12,7 @@ import { t } from '../../i18n.js';
 import { formatCount, formatNumber } from '../../format.js';
 import { oneOf } from '../../kit/fields.js';
 import { announce } from '../../kit/announce.js';
+import { PLAYER_CONTROLS } from '../../kit/controls.js';
 import { backOf, labelLossPlot } from '../../controls/chart.js';
 import { flowchart } from './flowchart.js';
 import { consolePanel } from './console.js';
@@ -40,10 +41,7 @@ export const scene = {
   }),
   controls: {
     lr: { label: 'learning_rate' },
-    play: { label: 'play', keys: [' '] },
-    step: { label: 'step', keys: ['ArrowRight'] },
-    reset: { label: 'reset', keys: ['r', 'R'] },
-    speed: { label: 'speed' },
+    ...PLAYER_CONTROLS,
     seed: { label: 'training_new_seed' },
     threshold: { label: 'training_threshold' },
     ...SETUP_CONTROLS,

@@ -7,6 +7,7 @@ import { chartMarkup } from '../../controls/chart.js';
 import { setupMarkup } from './setup.js';
 import { unitsMarkup } from './units.js';
 import { codeMarkup } from './code.js';
+import { speedMarkup } from '../../kit/controls.js';
 
 /** `base` with the layer superscript ⁽ˡ⁾, or ⁽ˡ⁻¹⁾ with `previous`. */
 function layer(base, previous = false) {
@@ -89,13 +90,7 @@ export function template({ steps, speeds, thresholds }) {
         <button type="button" id="training-reset" data-control="reset" data-i18n="reset"></button>
         <button type="button" id="training-seed" data-control="seed" data-i18n="training_new_seed"></button>
       </div>
-      <div class="control control-speed" data-control="speed">
-        <div class="control-label">
-          <label for="training-speed" data-i18n="speed"></label>
-          <output id="training-speed-value" for="training-speed" data-kit="speed-value"></output>
-        </div>
-        <input type="range" id="training-speed" min="0" max="${speeds.length - 1}" step="1" data-kit="speed">
-      </div>
+      ${speedMarkup('training', speeds.length)}
       <div class="control training-threshold" data-control="threshold">
         <label for="training-threshold" data-i18n="training_threshold"></label>
         <select id="training-threshold">

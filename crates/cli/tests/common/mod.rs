@@ -23,12 +23,28 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The JSON a successful run prints.
-pub fn stdout_json(args: &[&str]) -> Value {
+/// Runs the built binary with `args`, which must succeed.
+pub fn succeeded(args: &[&str]) -> Output {
     let output = descent(args);
     assert!(
         output.status.success(),
         "{args:?}: exit {:?}, stderr {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// The JSON a successful run prints.
+pub fn stdout_json(args: &[&str]) -> Value {
+    json_of(&succeeded(args))
+}
+
+/// The JSON `output` of a successful run holds.
+pub fn json_of(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr {}",
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );

@@ -12,7 +12,7 @@ mod picture;
 mod sweep;
 
 pub use contour::{band_colour, ValueGrid, BANDS};
-pub use picture::{draw_background, draw_foreground, MapFrame};
+pub use picture::{draw_background, draw_foreground, is_map, map_frame, place};
 pub use sweep::{draw_sweep, regime_colour, SweepFrame, SweepMarks};
 
 use plotters::prelude::*;

@@ -8,91 +8,41 @@ use descent_core::{Curve, Descent};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::{draw_axes, draw_off_chart, Axes, LinearChart, Margins, OffChart};
-use crate::{clamp_finite, DrawError, PixelRect, SceneText, Style};
+use crate::chart::{draw_axes, draw_off_chart, Axes, Margins, OffChart};
+use crate::{clamp_finite, DrawError, Frame, SceneText, Style};
 
-/// Where the curve picture sits: its ranges and its plotting rectangle.
-/// Equal frames mean an equal background, so a page may cache it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct CurveFrame {
-    /// Backend size of the whole picture, (width, height).
-    pub size: (u32, u32),
-    /// The weights shown, (low, high).
-    pub w_range: (f64, f64),
-    /// The losses shown, (low, high).
-    pub y_range: (f64, f64),
-    /// The plotting rectangle inside the picture, in backend pixels.
-    pub plot: PixelRect,
-}
-
-impl CurveFrame {
-    /// The frame for `curve` on a `size` picture (backend pixels).
-    pub fn new(curve: &Curve, size: (u32, u32), style: &Style) -> Self {
-        let w_range = curve.view();
-        let (low, high) = w_range;
-        let (mut y_low, mut y_high) = (f64::INFINITY, f64::NEG_INFINITY);
-        // Only finite heights count (a typed curve may be NaN or ∞ somewhere).
-        for i in 0..=200 {
-            let y = curve.value(low + (high - low) * f64::from(i) / 200.0);
-            if y.is_finite() {
-                y_low = y_low.min(y);
-                y_high = y_high.max(y);
-            }
-        }
-        if y_low > y_high {
-            (y_low, y_high) = (0.0, 1.0);
-        }
-        let span = (y_high - y_low).max(1e-9);
-        let (left, bottom_area) = (style.offset(LABEL_Y), style.offset(LABEL_X));
-        let margin = style.offset(MARGIN);
-        let plot = PixelRect {
-            left: margin + left,
-            top: margin,
-            right: size.0 as i32 - margin,
-            bottom: size.1 as i32 - margin - bottom_area,
-        };
-        // Below the lowest pit: a fifth of the curve's span, and at least
-        // room for the minimum's marker and name, however short the picture.
-        let top = y_high + 0.16 * span;
-        let room =
-            f64::from(style.offset(MINIMUM_ROOM)) / f64::from((plot.bottom - plot.top).max(1));
-        let mut low = y_low - 0.2 * span;
-        if room < 0.9 {
-            low = low.min((y_low - room * top) / (1.0 - room));
-        }
-        let y_range = (low, top);
-        Self {
-            size,
-            w_range,
-            y_range,
-            plot,
+/// The frame of `curve`'s picture at `size` (backend pixels): the curve's
+/// view of w, and its losses with room above and below for the marks.
+pub fn curve_frame(curve: &Curve, size: (u32, u32), style: &Style) -> Frame {
+    let x = curve.view();
+    let (low, high) = x;
+    let (mut y_low, mut y_high) = (f64::INFINITY, f64::NEG_INFINITY);
+    // Only finite heights count (a typed curve may be NaN or ∞ somewhere).
+    for i in 0..=200 {
+        let y = curve.value(low + (high - low) * f64::from(i) / 200.0);
+        if y.is_finite() {
+            y_low = y_low.min(y);
+            y_high = y_high.max(y);
         }
     }
-
-    /// The backend pixel of the point (w, y).
-    pub fn to_pixel(&self, w: f64, y: f64) -> (f64, f64) {
-        let fx = (w - self.w_range.0) / (self.w_range.1 - self.w_range.0);
-        let fy = (y - self.y_range.0) / (self.y_range.1 - self.y_range.0);
-        let p = self.plot;
-        (
-            f64::from(p.left) + fx * f64::from(p.right - p.left),
-            f64::from(p.bottom) - fy * f64::from(p.bottom - p.top),
-        )
+    if y_low > y_high {
+        (y_low, y_high) = (0.0, 1.0);
     }
-
-    /// The weight under backend x-coordinate `x`, kept inside the view.
-    pub fn weight_at(&self, x: f64) -> f64 {
-        let p = self.plot;
-        let fx = (x - f64::from(p.left)) / f64::from((p.right - p.left).max(1));
-        let w = self.w_range.0 + fx.clamp(0.0, 1.0) * (self.w_range.1 - self.w_range.0);
-        clamp_finite(w, self.w_range.0, self.w_range.1)
+    let span = (y_high - y_low).max(1e-9);
+    let plot = MARGINS.plot_rect(size, style);
+    // Below the lowest pit: a fifth of the curve's span, and at least
+    // room for the minimum's marker and name, however short the picture.
+    let top = y_high + 0.16 * span;
+    let room = f64::from(style.offset(MINIMUM_ROOM)) / f64::from((plot.bottom - plot.top).max(1));
+    let mut low = y_low - 0.2 * span;
+    if room < 0.9 {
+        low = low.min((y_low - room * top) / (1.0 - room));
     }
-
-    /// A point kept inside the view, and whether it had to be moved.
-    fn clamp(&self, w: f64, y: f64) -> ((f64, f64), bool) {
-        let cw = clamp_finite(w, self.w_range.0, self.w_range.1);
-        let cy = clamp_finite(y, self.y_range.0, self.y_range.1);
-        ((cw, cy), cw != w || cy != y)
+    Frame {
+        size,
+        x,
+        y: (low, top),
+        plot,
     }
 }
 
@@ -104,19 +54,7 @@ const LABEL_Y: f64 = 58.0;
 const BALL_RADIUS: f64 = 9.0;
 const TANGENT_HALF_LENGTH: f64 = 70.0;
 
-const MARGINS: Margins = Margins {
-    margin: MARGIN,
-    label_x: LABEL_X,
-    label_y: LABEL_Y,
-};
-
-fn chart<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
-    frame: &CurveFrame,
-    style: &Style,
-) -> Result<LinearChart<'a, DB>, DrawError> {
-    MARGINS.linear(area, style, frame.w_range, frame.y_range)
-}
+const MARGINS: Margins = Margins::new(MARGIN, LABEL_X, LABEL_Y);
 
 /// Draws what does not move: axes, the curve, its minima and peaks.
 /// Returns the frame the foreground must be drawn with.
@@ -125,27 +63,21 @@ pub fn draw_background<DB: DrawingBackend>(
     curve: &Curve,
     style: &Style,
     text: &SceneText,
-) -> Result<CurveFrame, DrawError> {
+) -> Result<Frame, DrawError> {
     let palette = style.palette();
-    area.fill(&palette.background)?;
-    let mut frame = CurveFrame::new(curve, area.dim_in_pixel(), style);
-    let mut chart = chart(area, &frame, style)?;
-    frame.plot = PixelRect::of(chart.plotting_area());
+    let (mut chart, frame) =
+        MARGINS.background(area, style, curve_frame(curve, area.dim_in_pixel(), style))?;
     let label_font = style.label_font();
     let format = |v: &f64| format_tick(*v);
     draw_axes(
         &mut chart,
         style,
-        &Axes {
-            labels: (7, 6),
-            captions: (&text.weight_axis, &text.loss_axis),
-            format: (&format, &format),
-        },
+        &Axes::alike((7, 6), (&text.weight_axis, &text.loss_axis), &format),
     )?;
 
     // The curve, broken where it is not a number (outside a typed
     // formula's domain).
-    let (low, high) = frame.w_range;
+    let (low, high) = frame.x;
     let mut samples = (0..=400).map(|i| {
         let w = low + (high - low) * f64::from(i) / 400.0;
         (w, curve.value(w))
@@ -155,7 +87,7 @@ pub fn draw_background<DB: DrawingBackend>(
             .by_ref()
             .skip_while(|(_, y)| y.is_nan())
             .take_while(|(_, y)| !y.is_nan())
-            .map(|(w, y)| (w, clamp_finite(y, frame.y_range.0, frame.y_range.1)))
+            .map(|(w, y)| (w, clamp_finite(y, frame.y.0, frame.y.1)))
             .collect();
         if piece.is_empty() {
             break;
@@ -210,7 +142,7 @@ pub fn draw_background<DB: DrawingBackend>(
 /// part way (`progress` from 0 to 1) from the previous position to the current one.
 pub fn draw_foreground<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    frame: &CurveFrame,
+    frame: &Frame,
     run: &Descent,
     progress: f64,
     style: &Style,
@@ -218,7 +150,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let palette = style.palette();
     let curve = run.curve();
-    let mut chart = chart(area, frame, style)?;
+    let mut chart = MARGINS.framed(area, style, frame)?;
     let plotting = chart.plotting_area().clone();
 
     // Trail: older positions fainter.
@@ -241,7 +173,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     // The hop the next step will make: W_new = W_old − η·∂L/∂W.
     if settled && !run.diverged() {
         let next = run.w() - run.learning_rate() * run.gradient();
-        if next.is_finite() && (next - run.w()).abs() > 1e-9 * (frame.w_range.1 - frame.w_range.0) {
+        if next.is_finite() && (next - run.w()).abs() > 1e-9 * (frame.x.1 - frame.x.0) {
             let path: Vec<(f64, f64)> = (0..=24)
                 .map(|i| {
                     let (w, y) = ball_point(curve, run.w(), next, f64::from(i) / 24.0, frame);
@@ -285,8 +217,8 @@ pub fn draw_foreground<DB: DrawingBackend>(
         palette.ball_edge.stroke_width(style.px(2.0)),
     ))?;
     if off_chart {
-        let pointing_up = y_ball > frame.y_range.1 || y_ball.is_nan();
-        let text_dx = if ball.0 >= frame.w_range.1 {
+        let pointing_up = y_ball > frame.y.1 || y_ball.is_nan();
+        let text_dx = if ball.0 >= frame.x.1 {
             -style.offset(110.0)
         } else {
             style.offset(14.0)
@@ -310,7 +242,7 @@ pub fn draw<DB: DrawingBackend>(
     progress: f64,
     style: &Style,
     text: &SceneText,
-) -> Result<CurveFrame, DrawError> {
+) -> Result<Frame, DrawError> {
     let frame = draw_background(area, run.curve(), style, text)?;
     draw_foreground(area, &frame, run, progress, style, text)?;
     Ok(frame)
@@ -320,14 +252,8 @@ pub fn draw<DB: DrawingBackend>(
 /// (`progress` 0 → 1, eased). A short step rolls along the curve; a long one
 /// is a hop whose arc clears the ground in between, so an overshoot is seen
 /// jumping across the valley.
-pub fn ball_point(
-    curve: &Curve,
-    from: f64,
-    to: f64,
-    progress: f64,
-    frame: &CurveFrame,
-) -> (f64, f64) {
-    let (low, high) = frame.w_range;
+pub fn ball_point(curve: &Curve, from: f64, to: f64, progress: f64, frame: &Frame) -> (f64, f64) {
+    let (low, high) = frame.x;
     let width = high - low;
     let from = clamp_finite(from, low - width, high + width);
     let to = clamp_finite(to, low - width, high + width);
@@ -345,23 +271,17 @@ pub fn ball_point(
             curve.value(from + (to - from) * s) - line(s)
         })
         .fold(0.0, f64::max)
-        + 0.08 * (frame.y_range.1 - frame.y_range.0);
+        + 0.08 * (frame.y.1 - frame.y.0);
     let y = line(e) + 4.0 * e * (1.0 - e) * clearance;
     (w, y.max(curve.value(w)))
 }
 
 /// The ends of a tangent of fixed on-screen length through (w, y) with `slope`.
-fn tangent_segment(
-    frame: &CurveFrame,
-    w: f64,
-    y: f64,
-    slope: f64,
-    style: &Style,
-) -> Vec<(f64, f64)> {
+fn tangent_segment(frame: &Frame, w: f64, y: f64, slope: f64, style: &Style) -> Vec<(f64, f64)> {
     let p = frame.plot;
     // Pixels per unit along each axis.
-    let sx = f64::from(p.right - p.left) / (frame.w_range.1 - frame.w_range.0);
-    let sy = f64::from(p.bottom - p.top) / (frame.y_range.1 - frame.y_range.0);
+    let sx = f64::from(p.right - p.left) / (frame.x.1 - frame.x.0);
+    let sy = f64::from(p.bottom - p.top) / (frame.y.1 - frame.y.0);
     let (dx, dy) = (sx, slope * sy);
     let norm = (dx * dx + dy * dy).sqrt();
     if !norm.is_finite() || norm == 0.0 {

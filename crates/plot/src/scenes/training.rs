@@ -13,7 +13,7 @@ use plotters::prelude::*;
 
 use crate::chart::{draw_axes, Axes, LinearChart, Margins};
 use crate::scenes::descent::format_tick;
-use crate::{clamp_finite, DrawError, PixelRect, Style};
+use crate::{clamp_finite, DrawError, Frame, PixelRect, Style};
 
 mod diagram;
 mod legend;
@@ -36,80 +36,50 @@ pub(crate) const POINT_RADIUS: f64 = 3.5;
 /// view before it is marked "off the chart" (it is clamped either way).
 const OFF_CHART_SLACK: f64 = 0.05;
 
-/// Where the fit picture sits: its ranges and plotting rectangle. Equal
-/// frames mean an equal background.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct FitFrame {
-    /// Backend size of the picture, (width, height).
-    pub size: (u32, u32),
-    /// The inputs shown, (low, high).
-    pub x_range: (f64, f64),
-    /// The outputs shown, (low, high).
-    pub y_range: (f64, f64),
-    /// The plotting rectangle, in backend pixels.
-    pub plot: PixelRect,
-}
-
-impl FitFrame {
-    /// The frame for `training`'s data on a `size` picture: the data's
-    /// extent with a little room around it.
-    pub fn new(training: &Training, size: (u32, u32)) -> Self {
-        let extent = |values: &[f64], below: f64, above: f64| {
-            let (low, high) = values
-                .iter()
-                .filter(|v| v.is_finite())
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                    (lo.min(*v), hi.max(*v))
-                });
-            if low > high {
-                return (-1.0, 1.0);
-            }
-            let span = (high - low).max(1e-9);
-            (low - below * span, high + above * span)
-        };
-        Self {
-            size,
-            x_range: extent(training.x().as_slice(), 0.04, 0.04),
-            y_range: extent(training.y().as_slice(), 0.08, 0.22),
-            plot: PixelRect {
-                left: 0,
-                top: 0,
-                right: size.0 as i32,
-                bottom: size.1 as i32,
-            },
+/// The frame of `training`'s data on a `size` picture: the data's extent
+/// with a little room around it (the plotting rectangle is measured when
+/// the chart is built).
+pub fn fit_frame(training: &Training, size: (u32, u32)) -> Frame {
+    let extent = |values: &[f64], below: f64, above: f64| {
+        let (low, high) = values
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(*v), hi.max(*v))
+            });
+        if low > high {
+            return (-1.0, 1.0);
         }
-    }
-
-    /// The backend pixel of the point (x, y).
-    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        let fx = (x - self.x_range.0) / (self.x_range.1 - self.x_range.0);
-        let fy = (y - self.y_range.0) / (self.y_range.1 - self.y_range.0);
-        let p = self.plot;
-        (
-            f64::from(p.left) + fx * f64::from(p.right - p.left),
-            f64::from(p.bottom) - fy * f64::from(p.bottom - p.top),
-        )
+        let span = (high - low).max(1e-9);
+        (low - below * span, high + above * span)
+    };
+    Frame {
+        size,
+        x: extent(training.x().as_slice(), 0.04, 0.04),
+        y: extent(training.y().as_slice(), 0.08, 0.22),
+        plot: PixelRect {
+            left: 0,
+            top: 0,
+            right: size.0 as i32,
+            bottom: size.1 as i32,
+        },
     }
 }
 
-const MARGINS: Margins = Margins {
-    margin: MARGIN,
-    label_x: LABEL_X,
-    label_y: LABEL_Y,
-};
+const MARGINS: Margins = Margins::new(MARGIN, LABEL_X, LABEL_Y);
 
 fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
-    frame: &FitFrame,
+    frame: &Frame,
     style: &Style,
 ) -> Result<LinearChart<'a, DB>, DrawError> {
-    MARGINS.linear(area, style, frame.x_range, frame.y_range)
+    MARGINS.framed(area, style, frame)
 }
 
 /// `curve` kept inside the frame, and whether it left the view by more than
 /// [`OFF_CHART_SLACK`] of its height (or was not finite), which is worth a mark.
-fn clamped(curve: &[(f64, f64)], frame: &FitFrame) -> (Vec<(f64, f64)>, bool) {
-    let (low, high) = frame.y_range;
+fn clamped(curve: &[(f64, f64)], frame: &Frame) -> (Vec<(f64, f64)>, bool) {
+    let (low, high) = frame.y;
     let slack = OFF_CHART_SLACK * (high - low);
     let mut off_chart = false;
     let points = curve
@@ -130,25 +100,19 @@ pub fn draw_background<DB: DrawingBackend>(
     training: &Training,
     style: &Style,
     text: &FitText,
-) -> Result<FitFrame, DrawError> {
+) -> Result<Frame, DrawError> {
     let palette = style.palette();
-    area.fill(&palette.background)?;
-    let mut frame = FitFrame::new(training, area.dim_in_pixel());
-    let mut chart = chart(area, &frame, style)?;
-    frame.plot = PixelRect::of(chart.plotting_area());
+    let (mut chart, frame) =
+        MARGINS.background(area, style, fit_frame(training, area.dim_in_pixel()))?;
     let format = |v: &f64| format_tick(*v);
     draw_axes(
         &mut chart,
         style,
-        &Axes {
-            labels: (8, 6),
-            captions: (&text.x_axis, &text.y_axis),
-            format: (&format, &format),
-        },
+        &Axes::alike((8, 6), (&text.x_axis, &text.y_axis), &format),
     )?;
 
     let (initial, _) = clamped(
-        &fitted_curve(training.initial_network(), frame.x_range, CURVE_SAMPLES),
+        &fitted_curve(training.initial_network(), frame.x, CURVE_SAMPLES),
         &frame,
     );
     chart.draw_series(DashedLineSeries::new(
@@ -176,7 +140,7 @@ pub fn draw_background<DB: DrawingBackend>(
 /// part of it lies beyond the view.
 pub fn draw_foreground<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    frame: &FitFrame,
+    frame: &Frame,
     training: &Training,
     style: &Style,
     text: &FitText,
@@ -184,7 +148,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     let palette = style.palette();
     let mut chart = chart(area, frame, style)?;
     let (curve, off_chart) = clamped(
-        &fitted_curve(training.network(), frame.x_range, CURVE_SAMPLES),
+        &fitted_curve(training.network(), frame.x, CURVE_SAMPLES),
         frame,
     );
     chart.draw_series(LineSeries::new(
@@ -215,7 +179,7 @@ pub fn draw<DB: DrawingBackend>(
     training: &Training,
     style: &Style,
     text: &FitText,
-) -> Result<FitFrame, DrawError> {
+) -> Result<Frame, DrawError> {
     let frame = draw_background(area, training, style, text)?;
     draw_foreground(area, &frame, training, style, text)?;
     Ok(frame)
@@ -227,7 +191,7 @@ mod tests {
     use crate::testing::circles;
     use descent_core::OptimizerConfig;
 
-    fn svg(training: &Training) -> (String, FitFrame) {
+    fn svg(training: &Training) -> (String, Frame) {
         crate::testing::svg((800, 450), |area| {
             draw(area, training, &Style::default(), &FitText::default()).expect("draws")
         })
@@ -258,15 +222,15 @@ mod tests {
     fn the_fitted_curve_follows_the_network() {
         let mut training = Training::chapter();
         training.step(200);
-        let frame = FitFrame::new(&training, (800, 450));
-        let curve = fitted_curve(training.network(), frame.x_range, CURVE_SAMPLES);
+        let frame = fit_frame(&training, (800, 450));
+        let curve = fitted_curve(training.network(), frame.x, CURVE_SAMPLES);
         assert_eq!(curve.len(), CURVE_SAMPLES);
         // After training, the curve is close to the line y = 2x + 1.
         for (x, y) in &curve {
             assert!((y - (2.0 * x + 1.0)).abs() < 3.0, "ŷ({x}) = {y}");
         }
         let (a, b) = (curve[0].0, curve[CURVE_SAMPLES - 1].0);
-        assert_eq!((a, b), frame.x_range);
+        assert_eq!((a, b), frame.x);
     }
 
     #[test]

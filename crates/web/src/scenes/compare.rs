@@ -5,28 +5,13 @@ mod views;
 
 pub use views::{CompareLossView, CompareView, SweepView};
 
-use std::cell::Cell;
-
 use descent_core::scenes::compare::{
     kind_of, optimizer, Compare, LandscapeSweep, NetworkSweep, Preset, Standing, MAX_RUNNERS,
 };
 use descent_core::Landscape;
 use wasm_bindgen::prelude::*;
 
-use super::error_object;
-
-thread_local! {
-    /// Numbers every landscape a session takes, so a view knows when its
-    /// cached map is out of date.
-    static LANDSCAPES: Cell<u32> = const { Cell::new(0) };
-}
-
-fn next_landscape() -> u32 {
-    LANDSCAPES.with(|c| {
-        c.set(c.get().wrapping_add(1));
-        c.get()
-    })
-}
+use super::{error_object, learning_rate, next_id};
 
 /// The network sweep's range of η.
 const NETWORK_RATES: (f64, f64) = (1e-4, 1.0);
@@ -44,16 +29,6 @@ pub struct CompareSession {
     pub(crate) sweep_version: u32,
     pub(crate) network: Option<NetworkSweep>,
     pub(crate) network_version: u32,
-}
-
-fn learning_rate(value: f64) -> Result<f64, JsError> {
-    if value.is_finite() && value >= 0.0 {
-        Ok(value)
-    } else {
-        Err(JsError::new(&format!(
-            "learning rate: must be a finite number ≥ 0 (got {value})"
-        )))
-    }
 }
 
 fn config(kind: &str, lr: f64) -> Result<descent_core::OptimizerConfig, JsError> {
@@ -74,7 +49,7 @@ impl CompareSession {
         Ok(Self {
             compare: Compare::new(named(landscape)?),
             formula: None,
-            landscape_id: next_landscape(),
+            landscape_id: next_id(),
             sweep: None,
             sweep_version: 0,
             network: None,
@@ -108,7 +83,7 @@ impl CompareSession {
     fn take(&mut self, landscape: Landscape, formula: Option<String>) {
         self.compare.set_landscape(landscape);
         self.formula = formula;
-        self.landscape_id = next_landscape();
+        self.landscape_id = next_id();
         self.sweep = None;
     }
 
@@ -164,7 +139,7 @@ impl CompareSession {
         self.compare.apply(preset);
         if *self.compare.landscape() != before {
             self.formula = None;
-            self.landscape_id = next_landscape();
+            self.landscape_id = next_id();
         }
         self.sweep = None;
         Ok(())

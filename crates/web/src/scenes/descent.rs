@@ -3,30 +3,15 @@
 
 use descent_core::scenes::descent::Outcome;
 use descent_core::{Curve, Descent};
-use descent_plot::scenes::descent::{self, CurveFrame};
-use descent_plot::SceneText;
+use descent_plot::scenes::descent;
+use descent_plot::{Frame, SceneText};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use std::cell::Cell;
-
-use super::error_object;
+use super::{error_object, learning_rate, next_id};
 use crate::charts::loss::{history_csv, LossView};
 use crate::surface;
-use crate::view::{view_settings, FramedLayer, View};
-
-thread_local! {
-    /// Numbers every curve a session takes, so a view knows when its cached
-    /// curve is out of date (two typed curves share the name `formula`).
-    static CURVES: Cell<u32> = const { Cell::new(0) };
-}
-
-fn next_curve() -> u32 {
-    CURVES.with(|c| {
-        c.set(c.get().wrapping_add(1));
-        c.get()
-    })
-}
+use crate::view::{plot_hits, view_settings, BackgroundKey, FramedLayer, View};
 
 /// A run of gradient descent on one of the 1-D curves (section 3.2).
 #[wasm_bindgen]
@@ -34,16 +19,6 @@ fn next_curve() -> u32 {
 pub struct DescentSession {
     pub(crate) run: Descent,
     curve_id: u32,
-}
-
-fn learning_rate(value: f64) -> Result<f64, JsError> {
-    if value.is_finite() && value >= 0.0 {
-        Ok(value)
-    } else {
-        Err(JsError::new(&format!(
-            "learning rate: must be a finite number ≥ 0 (got {value})"
-        )))
-    }
 }
 
 #[wasm_bindgen]
@@ -67,7 +42,7 @@ impl DescentSession {
             .unwrap_or_else(|| curve.default_start());
         Ok(Self {
             run: Descent::new(curve, start, learning_rate(learning_rate_value)?),
-            curve_id: next_curve(),
+            curve_id: next_id(),
         })
     }
 
@@ -84,7 +59,7 @@ impl DescentSession {
                     .filter(|s| s.is_finite())
                     .unwrap_or_else(|| curve.default_start());
                 self.run = Descent::new(curve, start, self.run.learning_rate());
-                self.curve_id = next_curve();
+                self.curve_id = next_id();
                 JsValue::NULL
             }
             Err(error) => error_object(&error),
@@ -253,17 +228,12 @@ impl DescentSession {
     }
 }
 
-/// What the curve background depends on: the session's curve, size, scale,
-/// projector mode, words.
-#[derive(Debug, PartialEq)]
-struct CurveKey(u32, (u32, u32), u64, bool, u32);
-
 /// The ball on its loss curve, on a page canvas.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct CurveView {
     view: View<SceneText>,
-    layer: FramedLayer<CurveKey, CurveFrame>,
+    layer: FramedLayer<BackgroundKey, Frame>,
 }
 
 #[wasm_bindgen]
@@ -282,13 +252,9 @@ impl CurveView {
     pub fn draw(&mut self, session: &DescentSession, progress: f64) -> Result<(), JsError> {
         let (size, style) = self.view.fit();
         let run = &session.run;
-        let key = CurveKey(
-            session.curve_id,
-            size,
-            style.scale.to_bits(),
-            self.view.present,
-            self.view.text_version,
-        );
+        let key = self
+            .view
+            .background_key(session.curve_id.into(), size, &style);
         let text = &self.view.text;
         let frame = self
             .layer
@@ -304,7 +270,11 @@ impl CurveView {
     #[wasm_bindgen(js_name = weightAt)]
     pub fn weight_at(&self, x: f64) -> Option<f64> {
         let frame = self.layer.frame()?;
-        Some(frame.weight_at(x * surface::scale_of(&self.view.canvas)))
+        Some(
+            frame
+                .point_at(x * surface::scale_of(&self.view.canvas), 0.0)
+                .0,
+        )
     }
 
     /// Whether CSS point (x, y) is on or near the ball (for dragging).
@@ -332,17 +302,9 @@ impl CurveView {
         let (x, y) = frame.to_pixel(run.w(), run.loss());
         vec![x / scale, y / scale]
     }
-
-    /// Whether CSS point (x, y) lies inside the plotting area.
-    #[wasm_bindgen(js_name = isInPlot)]
-    pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
-        let scale = surface::scale_of(&self.view.canvas);
-        self.layer
-            .frame()
-            .is_some_and(|f| f.plot.contains(x * scale, y * scale))
-    }
 }
 
+plot_hits!(CurveView);
 view_settings!(
     CurveView,
     "Sets a word drawn in the chart (`weight_axis`, `loss_axis`, `global_minimum`, `local_minimum`, `peak`, `off_chart`)."

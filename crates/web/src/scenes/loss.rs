@@ -12,7 +12,7 @@ use web_sys::HtmlCanvasElement;
 use crate::charts::draw_error;
 use crate::layer::Layer;
 use crate::surface;
-use crate::view::{view_settings, FramedLayer, View};
+use crate::view::{plot_hits, view_settings, BackgroundKey, FramedLayer, View};
 
 /// The line ŷ = w·x + b over the chapter's points, with an optional outlier.
 #[wasm_bindgen]
@@ -173,11 +173,6 @@ impl LineFitSession {
     }
 }
 
-/// What a background depends on: size, scale, projector mode, words (and
-/// the reach, for curves).
-#[derive(Debug, PartialEq)]
-struct BackgroundKey((u32, u32), u64, bool, u32, u64);
-
 /// The points, the line and the residual squares, on a page canvas.
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -201,13 +196,7 @@ impl ScatterView {
     /// Draws the session's points, line and residuals.
     pub fn draw(&mut self, session: &LineFitSession) -> Result<(), JsError> {
         let (size, style) = self.view.fit();
-        let key = BackgroundKey(
-            size,
-            style.scale.to_bits(),
-            self.view.present,
-            self.view.text_version,
-            0,
-        );
+        let key = self.view.background_key(0, size, &style);
         let text = &self.view.text;
         let frame = self
             .layer
@@ -273,17 +262,9 @@ impl ScatterView {
         let moved = line.pivot(HANDLE_X[1 - which], (HANDLE_X[which], target));
         session.fit.set_line(moved);
     }
-
-    /// Whether CSS point (x, y) lies inside the plotting area.
-    #[wasm_bindgen(js_name = isInPlot)]
-    pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
-        let scale = surface::scale_of(&self.view.canvas);
-        self.layer
-            .frame()
-            .is_some_and(|f| f.plot.contains(x * scale, y * scale))
-    }
 }
 
+plot_hits!(ScatterView);
 view_settings!(
     ScatterView,
     "Sets a word drawn in the chart (`x_axis`, `y_axis`, `outlier`, `largest`)."
@@ -318,13 +299,7 @@ impl ErrorCurvesView {
             .residuals()
             .fold(0.0, |m: f64, e| m.max(e.abs()));
         let reach = reach_for(largest);
-        let key = BackgroundKey(
-            size,
-            style.scale.to_bits(),
-            self.view.present,
-            self.view.text_version,
-            reach.to_bits(),
-        );
+        let key = self.view.background_key(reach.to_bits(), size, &style);
         let text = &self.view.text;
         self.layer.refresh(key, size, |area| {
             curves::draw_background(area, reach, &style, text).map_err(draw_error)

@@ -14,9 +14,37 @@ pub mod loss;
 #[cfg(feature = "chapter")]
 pub mod training;
 
+use std::cell::Cell;
+
 use descent_core::FormulaError;
 use js_sys::{Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsError, JsValue};
+
+thread_local! {
+    /// Numbers every curve or landscape a session takes, so a view knows
+    /// when its cached picture is out of date (two typed curves share the
+    /// name `formula`).
+    static TAKEN: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A number no curve or landscape taken before has had.
+pub(crate) fn next_id() -> u32 {
+    TAKEN.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    })
+}
+
+/// A learning rate as every session takes it: finite and ≥ 0.
+pub(crate) fn learning_rate(value: f64) -> Result<f64, JsError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(JsError::new(&format!(
+            "learning rate: must be a finite number ≥ 0 (got {value})"
+        )))
+    }
+}
 
 /// A formula error as a plain object: `{ code, position, detail }` (the
 /// comparison's formula box and 3.2's show it the same way).

@@ -2,21 +2,17 @@
 //! that draws its data with the network's fitted curve, and the loss plot
 //! of a run.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use descent_core::scenes::training::playground::Playground;
 use descent_core::scenes::training::{ConsoleLine, TrainingLoop};
 use wasm_bindgen::prelude::*;
 
+use super::{learning_rate, next_id};
 use crate::charts::loss::history_csv;
 
 mod fit;
 mod setup;
 
 pub use fit::{FitView, NetworkView};
-
-/// Session ids, so a view knows when it draws another session's data.
-static SESSIONS: AtomicU32 = AtomicU32::new(0);
 
 /// A network learning a data set one epoch at a time (section 3.4): at
 /// the defaults the chapter's 1 → 10 ReLU → 1 learning y = 2x + 1 + noise
@@ -29,16 +25,6 @@ pub struct TrainingSession {
     seed: u32,
     learning_rate: f64,
     id: u32,
-}
-
-fn learning_rate(value: f64) -> Result<f64, JsError> {
-    if value.is_finite() && value >= 0.0 {
-        Ok(value)
-    } else {
-        Err(JsError::new(&format!(
-            "learning rate: must be a finite number ≥ 0 (got {value})"
-        )))
-    }
 }
 
 fn threshold(value: Option<f64>) -> Result<Option<f64>, JsError> {
@@ -76,7 +62,7 @@ impl TrainingSession {
             run: TrainingLoop::new(training, threshold),
             seed: u32::try_from(setup.seed).unwrap_or(u32::MAX),
             learning_rate: setup.learning_rate,
-            id: SESSIONS.fetch_add(1, Ordering::Relaxed),
+            id: next_id(),
             setup,
         })
     }

@@ -72,28 +72,19 @@ fn adam_matches_the_rule() {
 
 #[test]
 fn learning_rate_round_trips() {
-    for config in [
+    let configs = [
         OptimizerConfig::sgd(0.1),
         OptimizerConfig::momentum(0.1, 0.9, true),
         OptimizerConfig::adam(0.1),
         OptimizerConfig::adamw(0.1),
         OptimizerConfig::rmsprop(0.1),
         OptimizerConfig::adagrad(0.1),
-    ] {
+    ];
+    for config in configs {
         assert_eq!(config.with_learning_rate(0.3).learning_rate(), 0.3);
         assert!(OptimizerConfig::KINDS.contains(&config.kind()));
     }
-    let kinds: Vec<&str> = [
-        OptimizerConfig::sgd(0.1),
-        OptimizerConfig::momentum(0.1, 0.9, true),
-        OptimizerConfig::adam(0.1),
-        OptimizerConfig::adamw(0.1),
-        OptimizerConfig::rmsprop(0.1),
-        OptimizerConfig::adagrad(0.1),
-    ]
-    .iter()
-    .map(OptimizerConfig::kind)
-    .collect();
+    let kinds: Vec<&str> = configs.iter().map(OptimizerConfig::kind).collect();
     assert_eq!(kinds, OptimizerConfig::KINDS);
 }
 

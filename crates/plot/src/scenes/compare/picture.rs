@@ -10,30 +10,10 @@ use plotters::prelude::*;
 
 use super::contour::{band_colour, ValueGrid};
 use super::{draw_marker, run_colour, CompareText};
-use crate::chart::{draw_axes, Axes, LinearChart, Margins};
-use crate::{clamp_finite, DrawError, PixelRect, Style};
+use crate::chart::{draw_axes, Axes, Margins};
+use crate::{DrawError, Frame, Style};
 
-/// Where the picture sits: its ranges and plotting rectangle. Equal frames
-/// mean an equal background (for the same landscape).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct MapFrame {
-    /// Backend size of the picture.
-    pub size: (u32, u32),
-    /// The weights shown.
-    pub x: (f64, f64),
-    /// The losses shown (a curve) or the biases shown (a surface).
-    pub y: (f64, f64),
-    /// The plotting rectangle, backend pixels.
-    pub plot: PixelRect,
-    /// A surface (w, b) rather than a curve.
-    pub two_d: bool,
-}
-
-const MARGINS: Margins = Margins {
-    margin: 12.0,
-    label_x: 44.0,
-    label_y: 58.0,
-};
+const MARGINS: Margins = Margins::new(12.0, 44.0, 58.0);
 /// The most points of a path drawn (longer paths are thinned evenly).
 const PATH_POINTS: usize = 1500;
 /// How many earlier positions a ball's trail shows.
@@ -41,69 +21,36 @@ const TRAIL: usize = 24;
 /// The contour map's cell, CSS pixels.
 const CELL: f64 = 4.0;
 
-impl MapFrame {
-    /// The frame for `landscape` on a `size` picture.
-    pub fn new(landscape: &Landscape, size: (u32, u32), style: &Style) -> Self {
-        let view = landscape.view();
-        let two_d = landscape.dims() == Dims::Two;
-        let y = match view.b {
-            Some(b) if two_d => b,
-            _ => loss_range(landscape, view.w),
-        };
-        let (left, bottom) = (style.offset(MARGINS.label_y), style.offset(MARGINS.label_x));
-        let margin = style.offset(MARGINS.margin);
-        Self {
-            size,
-            x: view.w,
-            y,
-            plot: PixelRect {
-                left: margin + left,
-                top: margin,
-                right: size.0 as i32 - margin,
-                bottom: size.1 as i32 - margin - bottom,
-            },
-            two_d,
-        }
+/// The frame of `landscape`'s picture on a `size` picture: w across, and
+/// up the losses (a curve) or b (a surface).
+pub fn map_frame(landscape: &Landscape, size: (u32, u32), style: &Style) -> Frame {
+    let view = landscape.view();
+    let y = match view.b {
+        Some(b) if is_map(landscape) => b,
+        _ => loss_range(landscape, view.w),
+    };
+    Frame {
+        size,
+        x: view.w,
+        y,
+        plot: MARGINS.plot_rect(size, style),
     }
+}
 
-    /// The backend pixel of (x, y) in the frame's ranges.
-    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        let p = self.plot;
-        let fx = (x - self.x.0) / (self.x.1 - self.x.0);
-        let fy = (y - self.y.0) / (self.y.1 - self.y.0);
-        (
-            f64::from(p.left) + fx * f64::from(p.right - p.left),
-            f64::from(p.bottom) - fy * f64::from(p.bottom - p.top),
-        )
-    }
+/// Whether `landscape` is drawn as a contour map of (w, b) rather than a curve.
+pub fn is_map(landscape: &Landscape) -> bool {
+    landscape.dims() == Dims::Two
+}
 
-    /// The point (w, b) under backend pixel (x, y), kept inside the view
-    /// (b is the loss's value for a curve; callers use w only).
-    pub fn point_at(&self, x: f64, y: f64) -> [f64; 2] {
-        let p = self.plot;
-        let fx = ((x - f64::from(p.left)) / f64::from((p.right - p.left).max(1))).clamp(0.0, 1.0);
-        let fy = ((f64::from(p.bottom) - y) / f64::from((p.bottom - p.top).max(1))).clamp(0.0, 1.0);
-        [
-            self.x.0 + fx * (self.x.1 - self.x.0),
-            self.y.0 + fy * (self.y.1 - self.y.0),
-        ]
-    }
-
-    fn clamp(&self, x: f64, y: f64) -> (f64, f64) {
-        (
-            clamp_finite(x, self.x.0, self.x.1),
-            clamp_finite(y, self.y.0, self.y.1),
-        )
-    }
-
-    /// Where run position `p` is drawn: (w, L(w)) on a curve, (w, b) on a map.
-    fn place(&self, landscape: &Landscape, p: [f64; 2]) -> (f64, f64) {
-        if self.two_d {
-            self.clamp(p[0], p[1])
-        } else {
-            self.clamp(p[0], landscape.value(p))
-        }
-    }
+/// Where position `p` is drawn in `frame`, kept inside the view: (w, L(w))
+/// on a curve, (w, b) on a map.
+pub fn place(frame: &Frame, landscape: &Landscape, p: [f64; 2]) -> (f64, f64) {
+    let y = if is_map(landscape) {
+        p[1]
+    } else {
+        landscape.value(p)
+    };
+    frame.clamp(p[0], y).0
 }
 
 /// The range of losses a curve's picture shows, with room above and below.
@@ -123,14 +70,6 @@ fn loss_range(landscape: &Landscape, w: (f64, f64)) -> (f64, f64) {
     (low - 0.12 * span, high + 0.12 * span)
 }
 
-fn chart<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
-    frame: &MapFrame,
-    style: &Style,
-) -> Result<LinearChart<'a, DB>, DrawError> {
-    MARGINS.linear(area, style, frame.x, frame.y)
-}
-
 fn tick(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
     if r == 0.0 {
@@ -148,13 +87,14 @@ pub fn draw_background<DB: DrawingBackend>(
     landscape: &Landscape,
     style: &Style,
     text: &CompareText,
-) -> Result<MapFrame, DrawError> {
+) -> Result<Frame, DrawError> {
     let palette = style.palette();
-    area.fill(&palette.background)?;
-    let mut frame = MapFrame::new(landscape, area.dim_in_pixel(), style);
-    let mut chart = chart(area, &frame, style)?;
-    frame.plot = PixelRect::of(chart.plotting_area());
-    let captions = if frame.two_d {
+    let (mut chart, frame) = MARGINS.background(
+        area,
+        style,
+        map_frame(landscape, area.dim_in_pixel(), style),
+    )?;
+    let captions = if is_map(landscape) {
         (&text.weight_axis, &text.bias_axis)
     } else {
         (&text.weight_axis, &text.loss_axis)
@@ -163,19 +103,15 @@ pub fn draw_background<DB: DrawingBackend>(
     draw_axes(
         &mut chart,
         style,
-        &Axes {
-            labels: (7, 6),
-            captions: (captions.0, captions.1),
-            format: (&format, &format),
-        },
+        &Axes::alike((7, 6), (captions.0, captions.1), &format),
     )?;
-    if frame.two_d {
+    if is_map(landscape) {
         draw_map(area, landscape, &frame, style)?;
     } else {
         let (low, high) = frame.x;
         let samples = (0..=400).map(|i| {
             let w = low + (high - low) * f64::from(i) / 400.0;
-            frame.clamp(w, landscape.value([w, 0.0]))
+            frame.clamp(w, landscape.value([w, 0.0])).0
         });
         chart.draw_series(LineSeries::new(
             samples,
@@ -184,8 +120,12 @@ pub fn draw_background<DB: DrawingBackend>(
     }
     let size = style.px(7.0) as i32;
     for m in landscape.minima() {
-        let at = frame.place(landscape, m);
-        let dy = if frame.two_d { 0 } else { style.offset(10.0) };
+        let at = place(&frame, landscape, m);
+        let dy = if is_map(landscape) {
+            0
+        } else {
+            style.offset(10.0)
+        };
         chart.draw_series(std::iter::once(
             EmptyElement::at(at)
                 + Cross::new((0, dy), size, palette.minimum.stroke_width(style.px(3.0)))
@@ -205,7 +145,7 @@ pub fn draw_background<DB: DrawingBackend>(
 fn draw_map<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     landscape: &Landscape,
-    frame: &MapFrame,
+    frame: &Frame,
     style: &Style,
 ) -> Result<(), DrawError> {
     let cell = style.px(CELL).max(1) as i32;
@@ -242,14 +182,14 @@ fn draw_map<DB: DrawingBackend>(
 /// 1 is on top.
 pub fn draw_foreground<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    frame: &MapFrame,
+    frame: &Frame,
     compare: &Compare,
     style: &Style,
 ) -> Result<(), DrawError> {
     let palette = style.palette();
     let landscape = compare.landscape();
-    let mut chart = chart(area, frame, style)?;
-    let start = frame.place(landscape, compare.start());
+    let mut chart = MARGINS.framed(area, style, frame)?;
+    let start = place(frame, landscape, compare.start());
     chart.draw_series(std::iter::once(Circle::new(
         start,
         style.px(11.0),
@@ -260,7 +200,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
     let radius = style.offset(8.0);
     let mut centres: Vec<(i32, i32)> = Vec::with_capacity(runs.len());
     for (_, run) in &runs {
-        let (x, mut y) = chart.backend_coord(&frame.place(landscape, run.position()));
+        let (x, mut y) = chart.backend_coord(&place(frame, landscape, run.position()));
         while centres
             .iter()
             .any(|c| (c.0 - x).abs() < 2 * radius && (c.1 - y).abs() < 2 * radius)
@@ -272,14 +212,14 @@ pub fn draw_foreground<DB: DrawingBackend>(
     for (i, run) in runs.into_iter().rev() {
         let colour = run_colour(i, style);
         let trajectory = run.trajectory();
-        if frame.two_d {
+        if is_map(landscape) {
             let stride = trajectory.len().div_ceil(PATH_POINTS).max(1);
             let mut path: Vec<(f64, f64)> = trajectory
                 .iter()
                 .step_by(stride)
-                .map(|p| frame.place(landscape, *p))
+                .map(|p| place(frame, landscape, *p))
                 .collect();
-            path.push(frame.place(landscape, run.position()));
+            path.push(place(frame, landscape, run.position()));
             chart.draw_series(std::iter::once(PathElement::new(
                 path.clone(),
                 WHITE.mix(0.8).stroke_width(style.line(2.5) + style.px(2.0)),
@@ -294,7 +234,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
             let n = trail.len().max(1) as f64;
             chart.draw_series(trail.iter().enumerate().map(|(k, p)| {
                 Circle::new(
-                    frame.place(landscape, *p),
+                    place(frame, landscape, *p),
                     style.px(3.5),
                     colour.mix(0.2 + 0.5 * k as f64 / n).filled(),
                 )

@@ -60,11 +60,7 @@ pub fn regime_colour(regime: Regime) -> RGBColor {
     }
 }
 
-const MARGINS: Margins = Margins {
-    margin: 12.0,
-    label_x: 44.0,
-    label_y: 62.0,
-};
+const MARGINS: Margins = Margins::new(12.0, 44.0, 62.0);
 /// Room above the plot for the legend, CSS pixels.
 const LEGEND: f64 = 26.0;
 

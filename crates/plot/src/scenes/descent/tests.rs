@@ -2,7 +2,7 @@
 use super::*;
 use descent_core::Curve;
 
-fn svg(run: &Descent, progress: f64) -> (String, CurveFrame) {
+fn svg(run: &Descent, progress: f64) -> (String, Frame) {
     crate::testing::svg((800, 450), |area| {
         draw(
             area,
@@ -57,7 +57,7 @@ fn diverged_runs_draw_no_nan_and_mark_the_ball_off_the_chart() {
 #[test]
 fn an_overshoot_hops_above_the_valley() {
     let curve = Curve::bowl();
-    let frame = CurveFrame::new(&curve, (800, 450), &Style::default());
+    let frame = curve_frame(&curve, (800, 450), &Style::default());
     // From w = 1 to w = −0.8 the straight line would pass through the valley.
     let (w, y) = ball_point(&curve, 1.0, -0.8, 0.5, &frame);
     assert!(w.abs() < 0.2);
@@ -76,13 +76,13 @@ fn an_overshoot_hops_above_the_valley() {
 }
 
 #[test]
-fn weight_at_inverts_to_pixel() {
-    let frame = CurveFrame::new(&Curve::data_mse(), (640, 360), &Style::new(2.0, false));
+fn point_at_inverts_to_pixel() {
+    let frame = curve_frame(&Curve::data_mse(), (640, 360), &Style::new(2.0, false));
     for w in [0.0, 1.0, 2.0, 3.5] {
         let (x, _) = frame.to_pixel(w, 0.0);
-        assert!((frame.weight_at(x) - w).abs() < 1e-9);
+        assert!((frame.point_at(x, 0.0).0 - w).abs() < 1e-9);
     }
-    assert_eq!(frame.weight_at(-1e9), frame.w_range.0);
+    assert_eq!(frame.point_at(-1e9, 0.0).0, frame.x.0);
 }
 
 #[test]

@@ -75,11 +75,7 @@ impl ScatterFrame {
     }
 }
 
-const MARGINS: Margins = Margins {
-    margin: MARGIN,
-    label_x: LABEL_X,
-    label_y: LABEL_Y,
-};
+const MARGINS: Margins = Margins::new(MARGIN, LABEL_X, LABEL_Y);
 
 /// Draws what does not move: the axes and grid. Returns the frame.
 pub fn draw_background<DB: DrawingBackend>(
@@ -98,11 +94,7 @@ pub fn draw_background<DB: DrawingBackend>(
     draw_axes(
         &mut chart,
         style,
-        &Axes {
-            labels: (7, 6),
-            captions: (&text.x_axis, &text.y_axis),
-            format: (&format, &format),
-        },
+        &Axes::alike((7, 6), (&text.x_axis, &text.y_axis), &format),
     )?;
     Ok(frame)
 }

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{FitFrame, POINT_RADIUS};
+use super::{Frame, POINT_RADIUS};
 use crate::{DrawError, Style};
 
 use crate::words::words;
@@ -30,7 +30,7 @@ words! {
 /// and a dashed line, each with its words (so no entry relies on colour).
 pub(super) fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    frame: &FitFrame,
+    frame: &Frame,
     style: &Style,
     text: &FitText,
 ) -> Result<(), DrawError> {

@@ -8,15 +8,15 @@ use descent_core::Training;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{chart, clamped, FitFrame, CURVE_SAMPLES};
+use super::{chart, clamped, Frame, CURVE_SAMPLES};
 use crate::{DrawError, Style};
 
 /// The colour of the pieces: a violet that reads apart from the fit's orange.
 const PIECE: RGBColor = RGBColor(117, 80, 183);
 
 /// The inputs the pieces are sampled at: the fit's own.
-pub(super) fn inputs(frame: &FitFrame) -> Vec<f64> {
-    let (low, high) = frame.x_range;
+pub(super) fn inputs(frame: &Frame) -> Vec<f64> {
+    let (low, high) = frame.x;
     let last = (CURVE_SAMPLES - 1) as f64;
     (0..CURVE_SAMPLES)
         .map(|i| low + (high - low) * i as f64 / last)
@@ -27,7 +27,7 @@ pub(super) fn inputs(frame: &FitFrame) -> Vec<f64> {
 /// hidden layer), `highlight` strongly.
 pub fn draw_pieces<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    frame: &FitFrame,
+    frame: &Frame,
     training: &Training,
     style: &Style,
     highlight: Option<usize>,

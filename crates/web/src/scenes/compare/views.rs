@@ -4,8 +4,9 @@
 
 use descent_plot::loss_plot::{self, Line, LossView as LossRanges};
 use descent_plot::scenes::compare::{
-    self, draw_sweep, run_colour, CompareText, MapFrame, SweepFrame, SweepMarks,
+    self, draw_sweep, run_colour, CompareText, SweepFrame, SweepMarks,
 };
+use descent_plot::Frame;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -13,23 +14,18 @@ use super::CompareSession;
 use crate::charts::draw_error;
 use crate::layer::{front, Layer};
 use crate::surface;
-use crate::view::{view_settings, FramedLayer, Noun, View};
+use crate::view::{plot_hits, view_settings, BackgroundKey, FramedLayer, Noun, View};
 
 impl Noun for CompareText {
     const WHAT: &'static str = "chart text";
 }
-
-/// What the map's background depends on: the landscape, size, scale,
-/// projector mode, words.
-#[derive(Debug, PartialEq)]
-struct MapKey(u32, (u32, u32), u64, bool, u32);
 
 /// The runs on their landscape, on a page canvas.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct CompareView {
     view: View<CompareText>,
-    layer: FramedLayer<MapKey, MapFrame>,
+    layer: FramedLayer<BackgroundKey, Frame>,
     /// How long the last background took, ms (0 when it was cached).
     redraw_ms: f64,
 }
@@ -55,13 +51,9 @@ impl CompareView {
     /// Draws every run; the landscape only when it or the view changed.
     pub fn draw(&mut self, session: &CompareSession) -> Result<(), JsError> {
         let (size, style) = self.view.fit();
-        let key = MapKey(
-            session.landscape_id,
-            size,
-            style.scale.to_bits(),
-            self.view.present,
-            self.view.text_version,
-        );
+        let key = self
+            .view
+            .background_key(session.landscape_id.into(), size, &style);
         let text = &self.view.text;
         let landscape = session.compare.landscape();
         let began = now();
@@ -91,16 +83,8 @@ impl CompareView {
             return Vec::new();
         };
         let scale = surface::scale_of(&self.view.canvas);
-        frame.point_at(x * scale, y * scale).to_vec()
-    }
-
-    /// Whether CSS point (x, y) lies inside the plotting area.
-    #[wasm_bindgen(js_name = isInPlot)]
-    pub fn is_in_plot(&self, x: f64, y: f64) -> bool {
-        let scale = surface::scale_of(&self.view.canvas);
-        self.layer
-            .frame()
-            .is_some_and(|f| f.plot.contains(x * scale, y * scale))
+        let (w, b) = frame.point_at(x * scale, y * scale);
+        vec![w, b]
     }
 
     /// Where run `i` is drawn, CSS pixels `[x, y]` (empty before the first draw).
@@ -109,18 +93,14 @@ impl CompareView {
         let (Some(frame), Some(run)) = (self.layer.frame(), session.compare.runner(i)) else {
             return Vec::new();
         };
-        let p = run.position();
-        let y = if frame.two_d {
-            p[1]
-        } else {
-            session.compare.landscape().value(p)
-        };
+        let (w, y) = compare::place(&frame, session.compare.landscape(), run.position());
         let scale = surface::scale_of(&self.view.canvas);
-        let (x, y) = frame.to_pixel(p[0], y);
+        let (x, y) = frame.to_pixel(w, y);
         vec![x / scale, y / scale]
     }
 }
 
+plot_hits!(CompareView);
 view_settings!(
     CompareView,
     "Sets a word drawn in the chart (`weight_axis`, `bias_axis`, `loss_axis`, `minimum`)."

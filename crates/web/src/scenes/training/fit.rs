@@ -1,24 +1,21 @@
 //! The data with the network's fit (and, for one hidden layer, each
 //! unit's piece of it), and the loss plot of a training session.
 
-use descent_plot::scenes::training::{self, FitFrame, FitText};
+use descent_plot::scenes::training::{self, FitText};
+use descent_plot::Frame;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use super::TrainingSession;
 use crate::charts::loss::LossView;
-use crate::view::{view_settings, FramedLayer, View};
-
-/// What the fit background depends on: the session, size, scale, projector mode, words.
-#[derive(Debug, PartialEq)]
-struct FitKey(u32, (u32, u32), u64, bool, u32);
+use crate::view::{view_settings, BackgroundKey, FramedLayer, View};
 
 /// The data and the network's fitted curve, on a page canvas.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct FitView {
     view: View<FitText>,
-    layer: FramedLayer<FitKey, FitFrame>,
+    layer: FramedLayer<BackgroundKey, Frame>,
     pieces: bool,
     highlight: Option<usize>,
 }
@@ -53,13 +50,7 @@ impl FitView {
     pub fn draw(&mut self, session: &TrainingSession) -> Result<(), JsError> {
         let (size, style) = self.view.fit();
         let run = session.run.training();
-        let key = FitKey(
-            session.id,
-            size,
-            style.scale.to_bits(),
-            self.view.present,
-            self.view.text_version,
-        );
+        let key = self.view.background_key(session.id.into(), size, &style);
         let text = &self.view.text;
         let frame = self
             .layer
