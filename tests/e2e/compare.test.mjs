@@ -232,4 +232,52 @@ describe('comparing runs', () => {
     assert.ok(s.network.cliff > 0.01 && s.network.cliff < 1, `network cliff ${s.network.cliff}`);
     await expectText(page, '#compare-sweep-note', /training diverges/);
   });
+
+  test('the pictures drawn as the runs go equal the pictures drawn at once', async (t) => {
+    // The loss lines settle on the background a stretch at a time, and the
+    // map's front is left alone while no run moves by a pixel; a language
+    // switch redraws both whole. The pixels must agree.
+    const { page } = await h.page(t, '?scene=compare&landscape=two-pits&runners=sgd:0.003,momentum:0.01,adam:0.05,rmsprop:0.01&speed=1000', { scale: 2 });
+    await page.evaluate(() => window.descent.play(true));
+    await page.waitForFunction(() => window.descent.state().steps > 3000);
+    await page.evaluate(() => window.descent.play(false));
+    await frames(page, 3);
+    // Each chart's background and front, composed; the pictures stay in the page.
+    const snapshot = () => page.evaluate(() => {
+      for (const id of ['compare-map-canvas', 'compare-loss-canvas']) {
+        const front = document.getElementById(id);
+        const copy = document.createElement('canvas');
+        [copy.width, copy.height] = [front.width, front.height];
+        const context = copy.getContext('2d', { willReadFrequently: true });
+        const back = front.parentElement.querySelector('.chart-back');
+        context.drawImage(back, 0, 0);
+        const plain = context.getImageData(0, 0, copy.width, copy.height).data;
+        context.drawImage(front, 0, 0);
+        ((window.__snapshots ||= {})[id] ||= []).push({ plain, both: context.getImageData(0, 0, copy.width, copy.height).data });
+      }
+    });
+    await snapshot();
+    await page.evaluate(() => window.descent.relabel());
+    await frames(page, 3);
+    await snapshot();
+    const counts = await page.evaluate(() => Object.fromEntries(Object.entries(window.__snapshots).map(([id, [asRun, atOnce]]) => {
+      const gap = (a, b, i) => Math.max(...[0, 1, 2].map((c) => Math.abs(a[i + c] - b[i + c])));
+      let ink = 0;
+      let differ = 0;
+      for (let i = 0; i < atOnce.both.length; i += 4) {
+        // What the runs add: on the map the front (paths, markers); on the
+        // loss plot, whose settled lines are on the background, the
+        // coloured pixels (the axes and words are grey).
+        const p = atOnce.both;
+        const coloured = Math.max(p[i], p[i + 1], p[i + 2]) - Math.min(p[i], p[i + 1], p[i + 2]) > 60;
+        if (id === 'compare-loss-canvas' ? coloured : gap(atOnce.both, atOnce.plain, i) > 40) ink += 1;
+        if (gap(atOnce.both, asRun.both, i) > 40) differ += 1;
+      }
+      return [id, { ink, differ }];
+    })));
+    for (const [id, { ink, differ }] of Object.entries(counts)) {
+      assert.ok(ink > 1_000, `${id}: the runs are drawn (${ink} px)`);
+      assert.ok(differ < ink * 0.02, `${id}: ${differ} of ${ink} pixels differ`);
+    }
+  });
 });

@@ -244,6 +244,7 @@ fn draw_compare(args: &CompareArgs, area: &Area) -> Result<(), CliError> {
             history,
             colour: compare::run_colour(i, &style),
             diverged: runs.runner(i).is_some_and(descent_core::Runner::diverged),
+            from: 0,
         })
         .collect();
     loss_plot::draw_lines(&right, &view, &lines, &style, &text).map_err(drawing)

@@ -231,14 +231,23 @@ pub fn draw_history<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawError> {
     let colour = style.palette().curve;
-    stretch(
-        &mut chart(area, view, style)?,
-        view,
-        history,
-        range,
-        style,
-        colour,
-    )
+    draw_stretches(area, view, &[(history, range, colour)], style)
+}
+
+/// Draws stretches of several histories, each `(history, buckets, colour)`
+/// as [`draw_history`] draws one: the settled part of a plot of several
+/// runs, on its background.
+pub fn draw_stretches<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &LossView,
+    stretches: &[(&LossHistory, Range<usize>, RGBColor)],
+    style: &Style,
+) -> Result<(), DrawError> {
+    let mut chart = chart(area, view, style)?;
+    for (history, range, colour) in stretches {
+        stretch(&mut chart, view, history, range.clone(), style, *colour)?;
+    }
+    Ok(())
 }
 
 /// One run's line on a plot of several ([`draw_lines`]).
@@ -250,11 +259,14 @@ pub struct Line<'a> {
     pub colour: RGBColor,
     /// Whether it flew off (its end is marked "off the chart").
     pub diverged: bool,
+    /// The first bucket drawn: those before it are already on the
+    /// background ([`draw_stretches`]); 0 draws the line in full.
+    pub from: usize,
 }
 
-/// Draws several runs' histories in full, each in its colour and ending in
-/// a dot (an arrow up where it left the chart), on a plot whose axes
-/// [`draw_background`] drew.
+/// Draws several runs' histories from each line's `from` on, each in its
+/// colour and ending in a dot (an arrow up where it left the chart), on a
+/// plot whose axes [`draw_background`] drew.
 pub fn draw_lines<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &LossView,
@@ -269,7 +281,7 @@ pub fn draw_lines<DB: DrawingBackend>(
             &mut chart,
             view,
             line.history,
-            0..buckets.len(),
+            line.from..buckets.len(),
             style,
             line.colour,
         )?;

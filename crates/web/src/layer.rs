@@ -44,7 +44,7 @@ impl<K: PartialEq> Layer<K> {
 
     /// Draws more on the background as it stands (no clearing); nothing
     /// before its first [`Layer::refresh`].
-    #[cfg(feature = "chapter")]
+    #[cfg(any(feature = "chapter", feature = "compare"))]
     pub fn extend(
         &mut self,
         draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Result<(), JsError>,
@@ -59,7 +59,7 @@ impl<K: PartialEq> Layer<K> {
 
     /// Forgets what the background was drawn for: the next
     /// [`Layer::refresh`] redraws it whatever its key.
-    #[cfg(feature = "chapter")]
+    #[cfg(any(feature = "chapter", feature = "compare"))]
     pub fn invalidate(&mut self) {
         self.key = None;
     }

@@ -74,6 +74,12 @@ pub struct Runner {
     walker: Walker,
     trajectory: Vec<Point>,
     losses: Vec<f64>,
+    /// Kept as the run goes, so asking costs the same at any step:
+    /// whether a loss went beyond ±[`LOSS_LIMIT`], the lowest finite loss,
+    /// and each new lowest loss with its step ([`Runner::first_at_most`]).
+    flown: bool,
+    lowest: f64,
+    records: Vec<(u64, f64)>,
 }
 
 impl Runner {
@@ -84,13 +90,32 @@ impl Runner {
         let mut run = Self {
             start: walker.position,
             trajectory: vec![walker.position],
-            losses: vec![walker.loss],
+            losses: Vec::with_capacity(64),
             landscape,
             config,
             walker,
+            flown: false,
+            lowest: f64::INFINITY,
+            records: Vec::new(),
         };
         run.trajectory.reserve(64);
+        run.record(run.walker.loss);
         run
+    }
+
+    /// Adds `loss` to the record and to what is kept about it.
+    fn record(&mut self, loss: f64) {
+        let step = self.losses.len() as u64;
+        self.losses.push(loss);
+        self.flown |= loss.abs() > LOSS_LIMIT;
+        if loss.is_finite() {
+            self.lowest = self.lowest.min(loss);
+        }
+        // A new lowest loss (the first one that is a number counts).
+        let lower = self.records.last().map_or(!loss.is_nan(), |r| loss < r.1);
+        if lower {
+            self.records.push((step, loss));
+        }
     }
 
     /// Takes up to `n` steps; returns how many were taken: fewer only when
@@ -100,7 +125,7 @@ impl Runner {
         while taken < n && !self.halted() && self.steps() < MAX_STEPS {
             self.walker.step(&self.landscape);
             self.trajectory.push(self.walker.position);
-            self.losses.push(self.walker.loss);
+            self.record(self.walker.loss);
             taken += 1;
         }
         taken
@@ -158,7 +183,24 @@ impl Runner {
 
     /// Whether any loss was non-finite or beyond ±[`LOSS_LIMIT`].
     pub fn diverged(&self) -> bool {
-        self.halted() || self.losses.iter().any(|l| l.abs() > LOSS_LIMIT)
+        self.halted() || self.flown
+    }
+
+    /// The lowest finite loss so far (infinite if there is none).
+    pub fn lowest_loss(&self) -> f64 {
+        self.lowest
+    }
+
+    /// The first step whose loss was at most `target`, if any: what
+    /// `losses().iter().position(|l| *l <= target)` says, found among the
+    /// run's new lowest losses (a binary search, however long the run).
+    pub fn first_at_most(&self, target: f64) -> Option<u64> {
+        if target.is_nan() {
+            return None;
+        }
+        // The record's losses fall strictly: those above the target come first.
+        let k = self.records.partition_point(|r| r.1 > target);
+        self.records.get(k).map(|r| r.0)
     }
 
     /// How the run has behaved so far, read from its record.
@@ -185,5 +227,49 @@ impl Runner {
             farthest,
             scale: self.landscape.view().width(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Landscape, Runner, LOSS_LIMIT};
+    use crate::nn::OptimizerConfig;
+    use proptest::prelude::*;
+
+    /// A loss: mostly ordinary numbers, sometimes huge, infinite or NaN.
+    fn loss() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            8 => -10.0..10.0f64,
+            1 => Just(f64::NAN),
+            1 => Just(f64::INFINITY),
+            1 => Just(f64::NEG_INFINITY),
+            1 => Just(2.0 * LOSS_LIMIT),
+        ]
+    }
+
+    proptest! {
+        /// What is kept as the run goes answers as a scan of the whole record would.
+        #[test]
+        fn kept_answers_match_a_scan_of_the_record(
+            losses in prop::collection::vec(loss(), 1..60),
+            targets in prop::collection::vec(loss(), 1..8),
+        ) {
+            let landscape = Landscape::from_name("bumpy").expect("known name");
+            let mut run = Runner::new(landscape, [0.5, 0.0], OptimizerConfig::sgd(0.01));
+            run.losses.clear();
+            run.records.clear();
+            run.lowest = f64::INFINITY;
+            for l in &losses {
+                run.record(*l);
+            }
+            for t in targets {
+                let scanned = losses.iter().position(|l| *l <= t).map(|k| k as u64);
+                prop_assert_eq!(run.first_at_most(t), scanned, "target {}", t);
+            }
+            let flown = losses.iter().any(|l| l.abs() > LOSS_LIMIT);
+            prop_assert_eq!(run.flown, flown);
+            let lowest = losses.iter().copied().filter(|l| l.is_finite()).fold(f64::INFINITY, f64::min);
+            prop_assert_eq!(run.lowest_loss().to_bits(), lowest.to_bits());
+        }
     }
 }

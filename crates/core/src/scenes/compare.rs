@@ -307,8 +307,7 @@ impl Compare {
         }
         self.entries
             .iter()
-            .flat_map(|e| e.runner.losses().iter().copied())
-            .filter(|l| l.is_finite())
+            .map(|e| e.runner.lowest_loss())
             .fold(f64::INFINITY, f64::min)
     }
 
@@ -326,13 +325,10 @@ impl Compare {
         if runner.diverged() {
             return Some(Standing::Diverged);
         }
-        let target = self.target();
         Some(
             runner
-                .losses()
-                .iter()
-                .position(|l| *l <= target)
-                .map_or(Standing::Never, |k| Standing::Reached(k as u64)),
+                .first_at_most(self.target())
+                .map_or(Standing::Never, Standing::Reached),
         )
     }
 

@@ -12,7 +12,7 @@ mod picture;
 mod sweep;
 
 pub use contour::{band_colour, ValueGrid, BANDS};
-pub use picture::{draw_background, draw_foreground, is_map, map_frame, place};
+pub use picture::{draw_background, draw_foreground, foreground_key, is_map, map_frame, place};
 pub use sweep::{draw_sweep, regime_colour, SweepFrame, SweepMarks};
 
 use plotters::prelude::*;

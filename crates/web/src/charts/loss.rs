@@ -3,19 +3,16 @@
 //! (`draw` in `scenes/descent`, `drawTraining` in `scenes/training`), so
 //! this module knows no scene.
 
-use descent_core::{Bucket, LossHistory};
+use descent_core::LossHistory;
 use descent_plot::loss_plot::{self, LossView as LossRanges};
-use descent_plot::{SceneText, Style};
+use descent_plot::SceneText;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw_error;
+use crate::charts::settle::{LossRangesKey, Settled};
 use crate::layer::Layer;
 use crate::view::{view_settings, View};
-
-/// Once this many closed buckets are drawn in front, they move to the
-/// background, so each frame redraws only the newest stretch of the line.
-const SETTLE_EVERY: usize = 16;
 
 /// The loss-vs-step plot on a page canvas. The background holds the axes
 /// and the history's settled buckets (closed ones, which no longer change);
@@ -25,26 +22,10 @@ const SETTLE_EVERY: usize = 16;
 pub struct LossView {
     view: View<SceneText>,
     layer: Layer<(LossRangesKey, bool, u32)>,
-    /// The buckets drawn on the background, as they were when drawn.
-    settled: Vec<Bucket>,
+    /// The buckets drawn on the background.
+    settled: Settled,
     /// The top of the loss axis as last drawn (1 before the first draw).
     top: f64,
-}
-
-/// [`LossRanges`] compared bit for bit.
-#[derive(Debug, PartialEq)]
-struct LossRangesKey((u32, u32), u64, u64, u64, u64);
-
-impl LossRangesKey {
-    fn of(view: &LossRanges, style: &Style) -> Self {
-        Self(
-            view.size,
-            view.steps,
-            view.bottom.to_bits(),
-            view.top.to_bits(),
-            style.scale.to_bits(),
-        )
-    }
 }
 
 #[wasm_bindgen]
@@ -56,7 +37,7 @@ impl LossView {
         Self {
             view: View::new(canvas),
             layer: Layer::new(background),
-            settled: Vec::new(),
+            settled: Settled::default(),
             top: 1.0,
         }
     }
@@ -102,27 +83,23 @@ impl LossView {
             self.view.present,
             self.view.text_version,
         );
-        let buckets = history.buckets();
-        // The last bucket may still take in more steps; the ones before it are closed.
-        let closed = buckets.len().saturating_sub(1);
-        if !still_settled(&self.settled, &buckets[..closed]) {
+        if !self.settled.holds(history) {
             // A reset, or buckets merged as the run grew: redraw it all.
             self.layer.invalidate();
         }
         let text = &self.view.text;
+        let settled = &mut self.settled;
         let redrawn = self.layer.refresh(key, size, |area| {
             loss_plot::draw_background(area, &view, &style, text).map_err(draw_error)?;
-            loss_plot::draw_history(area, &view, history, 0..closed, &style).map_err(draw_error)
+            let range = settled.restart(history);
+            loss_plot::draw_history(area, &view, history, range, &style).map_err(draw_error)
         })?;
-        if redrawn.is_some() {
-            self.settled = buckets[..closed].to_vec();
-        } else if closed >= self.settled.len() + SETTLE_EVERY {
-            let from = self.settled.len();
-            self.layer.extend(|area| {
-                loss_plot::draw_history(area, &view, history, from..closed, &style)
-                    .map_err(draw_error)
-            })?;
-            self.settled.extend_from_slice(&buckets[from..closed]);
+        if redrawn.is_none() {
+            if let Some(range) = self.settled.due(history) {
+                self.layer.extend(|area| {
+                    loss_plot::draw_history(area, &view, history, range, &style).map_err(draw_error)
+                })?;
+            }
         }
         let from = self.settled.len();
         self.view.draw_front(|area, text| {
@@ -131,25 +108,9 @@ impl LossView {
     }
 }
 
-/// Whether the buckets drawn on the background still begin `closed`, bit
-/// for bit (NaN included).
-fn still_settled(settled: &[Bucket], closed: &[Bucket]) -> bool {
-    let bits = |b: &Bucket| {
-        [
-            b.first_step,
-            b.last_step,
-            b.first.to_bits(),
-            b.last.to_bits(),
-            b.min.to_bits(),
-            b.max.to_bits(),
-        ]
-    };
-    settled.len() <= closed.len() && settled.iter().zip(closed).all(|(a, b)| bits(a) == bits(b))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{history_csv, still_settled};
+    use super::history_csv;
     use descent_core::LossHistory;
 
     #[test]
@@ -162,43 +123,6 @@ mod tests {
             history_csv(&history),
             "step,loss,min,max\n0,4,4,4\n1,2.5,2.5,2.5\n2,1.25,1.25,1.25\n"
         );
-    }
-
-    #[test]
-    fn settled_buckets_are_noticed_when_the_history_changes_under_them() {
-        let run = |lr: f64, steps: u64| {
-            let mut history = LossHistory::with_capacity(64);
-            for step in 0..steps {
-                history.push(step, (1.0 - lr).powi(step as i32));
-            }
-            history
-        };
-        let history = run(0.1, 40);
-        let settled = history.buckets()[..20].to_vec();
-        assert!(
-            still_settled(&settled, run(0.1, 50).buckets()),
-            "more steps of the same run"
-        );
-        assert!(
-            !still_settled(&settled, run(0.2, 50).buckets()),
-            "a reset with another η"
-        );
-        assert!(
-            !still_settled(&settled, run(0.1, 10).buckets()),
-            "a reset, fewer steps"
-        );
-        assert!(
-            !still_settled(&settled, run(0.1, 200).buckets()),
-            "buckets merged"
-        );
-        let mut nan = LossHistory::with_capacity(64);
-        nan.push(0, f64::NAN);
-        nan.push(1, 1.0);
-        assert!(
-            still_settled(&nan.buckets()[..1], nan.buckets()),
-            "NaN equals itself here"
-        );
-        assert!(still_settled(&[], history.buckets()));
     }
 
     #[test]

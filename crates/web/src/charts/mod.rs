@@ -4,6 +4,7 @@ use wasm_bindgen::JsError;
 
 #[cfg(feature = "chapter")]
 pub mod loss;
+pub(crate) mod settle;
 
 #[allow(
     clippy::needless_pass_by_value,

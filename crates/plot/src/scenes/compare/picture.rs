@@ -177,6 +177,94 @@ fn draw_map<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Run `run`'s path on a map as drawn: every stride-th point of its
+/// trajectory and its position, with each point closer than three pixels
+/// to the last one kept dropped (the newest stays the path's end, so it
+/// meets the ball). A point that close adds nothing to the picture but
+/// stroking time: a run that settles would otherwise stroke its last
+/// thousand points on one spot.
+fn map_path(
+    frame: &Frame,
+    landscape: &Landscape,
+    run: &descent_core::Runner,
+    style: &Style,
+) -> MapPath {
+    let trajectory = run.trajectory();
+    let stride = trajectory.len().div_ceil(PATH_POINTS).max(1);
+    let near = i64::from(style.px(3.0));
+    let mut path: Vec<(f64, f64)> = Vec::with_capacity(PATH_POINTS + 1);
+    let mut pixels: Vec<(i32, i32)> = Vec::with_capacity(PATH_POINTS + 1);
+    let points = trajectory.iter().step_by(stride).copied();
+    for p in points.chain(std::iter::once(run.position())) {
+        let at = place(frame, landscape, p);
+        let pixel = pixel_of(frame, at);
+        let apart = pixels.last().is_none_or(|q| {
+            let (dx, dy) = (i64::from(pixel.0 - q.0), i64::from(pixel.1 - q.1));
+            dx * dx + dy * dy > near * near
+        });
+        if apart {
+            path.push(at);
+            pixels.push(pixel);
+        } else if let (Some(end), Some(end_pixel)) = (path.last_mut(), pixels.last_mut()) {
+            *end = at;
+            *end_pixel = pixel;
+        }
+    }
+    MapPath {
+        points: path,
+        pixels,
+    }
+}
+
+/// A run's path as a map draws it ([`map_path`]).
+struct MapPath {
+    points: Vec<(f64, f64)>,
+    pixels: Vec<(i32, i32)>,
+}
+
+/// The backend pixel of point `at` of `frame`, rounded.
+fn pixel_of(frame: &Frame, at: (f64, f64)) -> (i32, i32) {
+    let (x, y) = frame.to_pixel(at.0, at.1);
+    (x.round() as i32, y.round() as i32)
+}
+
+/// Where each run's marker sits, backend pixels: at its position, except
+/// that runs at the same spot are stacked upwards, run 1 lowest, so each
+/// shows.
+fn marker_centres(frame: &Frame, compare: &Compare, style: &Style) -> Vec<(i32, i32)> {
+    let radius = style.offset(8.0);
+    let mut centres: Vec<(i32, i32)> = Vec::with_capacity(compare.len());
+    for run in compare.runners() {
+        let (x, mut y) = pixel_of(frame, place(frame, compare.landscape(), run.position()));
+        while centres
+            .iter()
+            .any(|c| (c.0 - x).abs() < 2 * radius && (c.1 - y).abs() < 2 * radius)
+        {
+            y -= 2 * radius + style.offset(2.0);
+        }
+        centres.push((x, y));
+    }
+    centres
+}
+
+/// What a map's foreground shows, in backend pixels: the start, each run's
+/// path and marker. Two equal keys mean the same picture, so a page need
+/// not redraw it; `None` for a curve (its trails fade as the runs go).
+pub fn foreground_key(frame: &Frame, compare: &Compare, style: &Style) -> Option<Vec<i32>> {
+    let landscape = compare.landscape();
+    if !is_map(landscape) {
+        return None;
+    }
+    let start = pixel_of(frame, place(frame, landscape, compare.start()));
+    let mut key = vec![start.0, start.1];
+    for (run, centre) in compare.runners().zip(marker_centres(frame, compare, style)) {
+        let pixels = map_path(frame, landscape, run, style).pixels;
+        key.extend([centre.0, centre.1, pixels.len() as i32]);
+        key.extend(pixels.iter().flat_map(|p| [p.0, p.1]));
+    }
+    Some(key)
+}
+
 /// Draws every run of `compare`: on a curve its ball and trail, on a map
 /// its path; the shared start as a ring. Runs are drawn last first, so run
 /// 1 is on top.
@@ -195,31 +283,14 @@ pub fn draw_foreground<DB: DrawingBackend>(
         style.px(11.0),
         palette.axis.stroke_width(style.line(2.0)),
     )))?;
-    let runs: Vec<_> = compare.runners().enumerate().collect();
-    // Runs at the same spot are stacked upwards, run 1 lowest, so each shows.
     let radius = style.offset(8.0);
-    let mut centres: Vec<(i32, i32)> = Vec::with_capacity(runs.len());
-    for (_, run) in &runs {
-        let (x, mut y) = chart.backend_coord(&place(frame, landscape, run.position()));
-        while centres
-            .iter()
-            .any(|c| (c.0 - x).abs() < 2 * radius && (c.1 - y).abs() < 2 * radius)
-        {
-            y -= 2 * radius + style.offset(2.0);
-        }
-        centres.push((x, y));
-    }
+    let centres = marker_centres(frame, compare, style);
+    let runs: Vec<_> = compare.runners().enumerate().collect();
     for (i, run) in runs.into_iter().rev() {
         let colour = run_colour(i, style);
         let trajectory = run.trajectory();
         if is_map(landscape) {
-            let stride = trajectory.len().div_ceil(PATH_POINTS).max(1);
-            let mut path: Vec<(f64, f64)> = trajectory
-                .iter()
-                .step_by(stride)
-                .map(|p| place(frame, landscape, *p))
-                .collect();
-            path.push(place(frame, landscape, run.position()));
+            let path = map_path(frame, landscape, run, style).points;
             chart.draw_series(std::iter::once(PathElement::new(
                 path.clone(),
                 WHITE.mix(0.8).stroke_width(style.line(2.5) + style.px(2.0)),

@@ -12,6 +12,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::CompareSession;
 use crate::charts::draw_error;
+use crate::charts::settle::{LossRangesKey, Settled};
 use crate::layer::{front, Layer};
 use crate::surface;
 use crate::view::{plot_hits, view_settings, BackgroundKey, FramedLayer, Noun, View};
@@ -28,6 +29,10 @@ pub struct CompareView {
     layer: FramedLayer<BackgroundKey, Frame>,
     /// How long the last background took, ms (0 when it was cached).
     redraw_ms: f64,
+    /// What the foreground shows as last drawn, for a map (see
+    /// [`compare::foreground_key`]): a frame that would draw the same
+    /// pixels leaves it as it is.
+    front_key: Option<Vec<i32>>,
 }
 
 fn now() -> f64 {
@@ -45,6 +50,7 @@ impl CompareView {
             view: View::new(canvas),
             layer: FramedLayer::new(background),
             redraw_ms: 0.0,
+            front_key: None,
         }
     }
 
@@ -65,8 +71,17 @@ impl CompareView {
                 compare::draw_background(area, landscape, &style, text)
             })?;
         self.redraw_ms = if redrawn { now() - began } else { 0.0 };
-        self.view
-            .draw_front(|area, _| compare::draw_foreground(area, &frame, &session.compare, &style))
+        let front_key = compare::foreground_key(&frame, &session.compare, &style);
+        // A resize clears the canvas; the background's key holds the size.
+        if !redrawn && front_key.is_some() && front_key == self.front_key {
+            return Ok(());
+        }
+        self.front_key = None;
+        self.view.draw_front(|area, _| {
+            compare::draw_foreground(area, &frame, &session.compare, &style)
+        })?;
+        self.front_key = front_key;
+        Ok(())
     }
 
     /// How long the last background redraw took, ms (0: it was cached).
@@ -106,16 +121,17 @@ view_settings!(
     "Sets a word drawn in the chart (`weight_axis`, `bias_axis`, `loss_axis`, `minimum`)."
 );
 
-/// The loss plot with one line per run.
+/// The loss plot with one line per run. As in 3.2's plot, each run's
+/// closed buckets settle on the background a stretch at a time, so a frame
+/// draws only the newest stretch of each line however long the runs are.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct CompareLossView {
     view: View<descent_plot::SceneText>,
-    layer: Layer<(LossKey, bool, u32)>,
+    layer: Layer<(LossRangesKey, bool, u32)>,
+    /// Each run's buckets drawn on the background.
+    settled: Vec<Settled>,
 }
-
-#[derive(Debug, PartialEq)]
-struct LossKey((u32, u32), u64, u64, u64, u64);
 
 #[wasm_bindgen]
 impl CompareLossView {
@@ -125,6 +141,7 @@ impl CompareLossView {
         Self {
             view: View::new(canvas),
             layer: Layer::new(background),
+            settled: Vec::new(),
         }
     }
 
@@ -137,29 +154,53 @@ impl CompareLossView {
             .collect();
         let ranges = LossRanges::spanning(&histories, compare.steps(), size);
         let key = (
-            LossKey(
-                size,
-                ranges.steps,
-                ranges.bottom.to_bits(),
-                ranges.top.to_bits(),
-                style.scale.to_bits(),
-            ),
+            LossRangesKey::of(&ranges, &style),
             self.view.present,
             self.view.text_version,
         );
+        if self.settled.len() != histories.len()
+            || !self.settled.iter().zip(&histories).all(|(s, h)| s.holds(h))
+        {
+            // A run added or removed, a reset, or buckets merged: redraw it all.
+            self.settled = histories.iter().map(|_| Settled::default()).collect();
+            self.layer.invalidate();
+        }
         let text = &self.view.text;
-        self.layer.refresh(key, size, |area| {
-            loss_plot::draw_background(area, &ranges, &style, text).map_err(draw_error)
+        let settled = &mut self.settled;
+        let redrawn = self.layer.refresh(key, size, |area| {
+            loss_plot::draw_background(area, &ranges, &style, text).map_err(draw_error)?;
+            let stretches: Vec<_> = settled
+                .iter_mut()
+                .zip(&histories)
+                .enumerate()
+                .map(|(i, (s, h))| (*h, s.restart(h), run_colour(i, &style)))
+                .collect();
+            loss_plot::draw_stretches(area, &ranges, &stretches, &style).map_err(draw_error)
         })?;
+        if redrawn.is_none() {
+            let stretches: Vec<_> = settled
+                .iter_mut()
+                .zip(&histories)
+                .enumerate()
+                .filter_map(|(i, (s, h))| Some((*h, s.due(h)?, run_colour(i, &style))))
+                .collect();
+            if !stretches.is_empty() {
+                self.layer.extend(|area| {
+                    loss_plot::draw_stretches(area, &ranges, &stretches, &style).map_err(draw_error)
+                })?;
+            }
+        }
         let lines: Vec<Line<'_>> = histories
             .iter()
+            .zip(&self.settled)
             .enumerate()
-            .map(|(i, history)| Line {
+            .map(|(i, (history, settled))| Line {
                 history,
                 colour: run_colour(i, &style),
                 diverged: compare
                     .runner(i)
                     .is_some_and(descent_core::Runner::diverged),
+                from: settled.len(),
             })
             .collect();
         self.view
