@@ -8,7 +8,7 @@ import { flag, nameList, oneOf, readSettings } from './kit/fields.js';
 import { hostChannel, serveHost } from './kit/host.js';
 import { mountScene } from './kit/scene.js';
 import { findScene } from './scenes/index.js';
-import { copyText, shareLink } from './shell/share.js';
+import { copyFrom, shareLink } from './shell/share.js';
 import { saveCsv, savePng } from './shell/export.js';
 
 // Listening starts at once: a host's messages sent before the scene is ready wait for it.
@@ -148,11 +148,7 @@ async function boot() {
     const link = shareLink({ ...shell, lang: language() }, handle.link());
     // What was copied, for tests and for a host that reads it, before the clipboard answers.
     copyButton.dataset.link = link;
-    const copied = await copyText(link);
-    copyButton.textContent = t(copied ? 'link_copied' : 'link_not_copied');
-    setTimeout(() => {
-      copyButton.textContent = t('copy_link');
-    }, 2500);
+    await copyFrom(copyButton, link, { copied: 'link_copied', failed: 'link_not_copied', idle: 'copy_link' });
   });
 
   const tools = document.getElementById('scene-tools');

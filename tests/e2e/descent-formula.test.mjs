@@ -185,6 +185,8 @@ describe('3.2 on a typed curve', () => {
     const params = new URL(link).searchParams;
     assert.equal(params.get('curve'), 'formula');
     assert.equal(params.get('formula'), text);
+    // The address follows the view at most once a second: it comes to say what the link says.
+    await first.page.waitForFunction((search) => location.search === search, new URL(link).search, { timeout: 5000 }).catch(() => {});
     assert.equal(new URL(link).search, new URL(await first.page.evaluate(() => location.href)).search, 'the link is the address');
     const before = await state(first.page);
     const second = await h.page(t, link.slice(h.server.url.length));

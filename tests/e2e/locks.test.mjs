@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { frames, harness, state } from './browser.mjs';
 import { STRINGS } from '../../www/i18n.js';
+import { SETUP_CONTROLS } from '../../www/scenes/training/setup.js';
 
 /**
  * Per scene, per control: the i18n key of its name in the notice; the keys
@@ -70,16 +71,8 @@ const TABLE = {
     speed: { label: 'speed' },
     seed: { label: 'training_new_seed' },
     threshold: { label: 'training_threshold' },
-    data: { label: 'training_data' },
-    noise: { label: 'training_noise' },
-    points: { label: 'training_points' },
-    outlier: { label: 'training_outlier' },
-    layers: { label: 'training_layers' },
-    width: { label: 'training_width' },
-    act: { label: 'training_activation' },
-    opt: { label: 'training_optimizer' },
-    decay: { label: 'training_decay' },
-    batch: { label: 'training_batch' },
+    // The set-up's menus, each a control of its own.
+    ...SETUP_CONTROLS,
   },
   compare: {
     landscape: { label: 'compare_landscape' },

@@ -68,7 +68,7 @@ export function scan(source, where = 'source') {
     else addKey(m[2], m.index);
   }
   // chartMarkup('id', 'key'), labelLossPlot(view, 'key')
-  for (const m of text.matchAll(new RegExp(String.raw`(?:chartMarkup\(\s*(['"\x60])[^'"\x60]*\1|labelLossPlot\(\s*[\w.$]+)\s*,\s*(['"\x60])(${KEY})\2`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(String.raw`(?:(?:chartMarkup|controlLabel)\(\s*(['"\x60])[^'"\x60]*\1|labelLossPlot\(\s*[\w.$]+)\s*,\s*(['"\x60])(${KEY})\2`, 'g'))) {
     addKey(m[3], m.index);
   }
   // Word maps: NAME_WORDS = { word: 'key', … } (objects only; arrays of chart words are not keys).
@@ -77,7 +77,15 @@ export function scan(source, where = 'source') {
   }
   // A scene's controls: { lr: { label: 'key', … } } (the notice that lists locked controls names them),
   // and a formula box's formulaMarkup({ label: 'key', hint: 'key', … }).
-  for (const m of text.matchAll(new RegExp(String.raw`\b(?:label|hint)\s*:\s*${QUOTED}`, 'g'))) addKey(m[2], m.index);
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:label|hint|title|copied|failed|idle)\s*:\s*${QUOTED}`, 'g'))) addKey(m[2], m.index);
+  // kit/markup.js: a scene's heading and intro, its question and (unless the scene fills it) answer.
+  for (const m of text.matchAll(new RegExp(String.raw`\bsceneMarkup\(\s*${QUOTED}`, 'g'))) {
+    for (const part of ['heading', 'intro']) addKey(`${m[2]}_${part}`, m.index);
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`\bquestionMarkup\(\s*${QUOTED}(\s*,\s*\{\s*answerId)?`, 'g'))) {
+    addKey(`${m[2]}_question`, m.index);
+    if (!m[3]) addKey(`${m[2]}_answer`, m.index);
+  }
   return { keys, patterns };
 }
 

@@ -18,6 +18,17 @@ export function chartMarkup(id, label) {
   return `<div class="chart chart-stack"><canvas class="chart-back" aria-hidden="true"></canvas><canvas id="${id}" class="chart-front" role="img" data-i18n-aria-label="${label}"></canvas></div>`;
 }
 
+/**
+ * A panel (`<figure class="panel ${className}">`) titled by i18n key `title`
+ * around the chart `id` named by `label`.
+ */
+export function chartPanel({ className, title, id, label }) {
+  return `<figure class="panel ${className}">
+      <figcaption class="panel-title" data-i18n="${title}"></figcaption>
+      ${chartMarkup(id, label)}
+    </figure>`;
+}
+
 /** The background canvas under a chart's front canvas. */
 export function backOf(front) {
   return front.parentElement.querySelector('.chart-back');

@@ -6,6 +6,8 @@
 // In the markup, a control is the element marked `data-control="<name>"`
 // (or everything inside it).
 
+import { controlLabel } from './markup.js';
+
 /** The controls of a scene that plays, with their keys: play (Space), step (→), reset (R), speed. */
 export const PLAYER_CONTROLS = Object.freeze({
   play: { label: 'play', keys: [' '] },
@@ -20,10 +22,7 @@ export const PLAYER_CONTROLS = Object.freeze({
  */
 export function speedMarkup(prefix, stops) {
   return `<div class="control control-speed" data-control="speed">
-        <div class="control-label">
-          <label for="${prefix}-speed" data-i18n="speed"></label>
-          <output id="${prefix}-speed-value" for="${prefix}-speed" data-kit="speed-value"></output>
-        </div>
+        ${controlLabel(`${prefix}-speed`, 'speed', 'data-kit="speed-value"')}
         <input type="range" id="${prefix}-speed" min="0" max="${stops - 1}" step="1" data-kit="speed">
       </div>`;
 }

@@ -5,6 +5,18 @@
 
 export const READOUT_EVERY_MS = 100;
 
+/**
+ * Writes `text` into `node` only when it differs from what `shown[key]` says
+ * was written last, so an unchanged readout touches no layout. Returns
+ * whether it wrote. A scene clears `shown` to have everything written again.
+ */
+export function showText(shown, node, key, text) {
+  if (shown[key] === text) return false;
+  shown[key] = text;
+  node.textContent = text;
+  return true;
+}
+
 export function readoutClock() {
   let stale = true;
   let writtenAt = -Infinity;

@@ -79,30 +79,57 @@ pub fn landscape(
     learning_rates: &[f64],
 ) -> Sweep {
     let mut sweep = Sweep::with_capacity(learning_rates.len());
-    let mut losses = Vec::with_capacity(steps + 1);
-    let mut moves = Vec::with_capacity(steps);
+    let mut trail = Trail::with_capacity(steps);
     let scale = landscape.view().width();
     for &lr in learning_rates {
-        losses.clear();
-        moves.clear();
         let mut walker = Walker::new(landscape, start, config.with_learning_rate(lr));
-        let mut farthest = reach(walker.position);
-        losses.push(walker.loss);
-        while moves.len() < steps && walker.loss.is_finite() {
-            moves.push(walker.step(landscape));
-            losses.push(walker.loss);
-            farthest = farthest.max(reach(walker.position));
+        trail.restart(reach(walker.position));
+        trail.losses.push(walker.loss);
+        while trail.moves.len() < steps && walker.loss.is_finite() {
+            trail.moves.push(walker.step(landscape));
+            trail.losses.push(walker.loss);
+            trail.farthest = trail.farthest.max(reach(walker.position));
         }
-        let regime = read(&Record {
-            learning_rate: lr,
-            losses: &losses,
-            moves: &moves,
-            farthest,
-            scale,
-        });
-        sweep.push(lr, walker.loss, regime);
+        sweep.push(lr, walker.loss, trail.regime(lr, scale));
     }
     sweep
+}
+
+/// One run's losses and moves as it goes, and the largest |coordinate| it
+/// reached: buffers kept from run to run of a sweep.
+struct Trail {
+    losses: Vec<f64>,
+    moves: Vec<Move>,
+    farthest: f64,
+}
+
+impl Trail {
+    /// Room for runs of `steps` steps (at most 2²⁰ kept ahead).
+    fn with_capacity(steps: usize) -> Self {
+        Self {
+            losses: Vec::with_capacity(steps.saturating_add(1).min(1 << 20)),
+            moves: Vec::with_capacity(steps.min(1 << 20)),
+            farthest: 0.0,
+        }
+    }
+
+    /// Empty, for a run that starts `farthest` out.
+    fn restart(&mut self, farthest: f64) {
+        self.losses.clear();
+        self.moves.clear();
+        self.farthest = farthest;
+    }
+
+    /// What the run did, read with learning rate `lr` on a view `scale` wide.
+    fn regime(&self, learning_rate: f64, scale: f64) -> Regime {
+        read(&Record {
+            learning_rate,
+            losses: &self.losses,
+            moves: &self.moves,
+            farthest: self.farthest,
+            scale,
+        })
+    }
 }
 
 fn reach(p: Point) -> f64 {
@@ -120,22 +147,19 @@ pub fn training(spec: &Spec, learning_rates: &[f64]) -> Result<Sweep, SpecError>
     let count = template.network().parameter_count();
     let (mut before, mut now) = (vec![0.0; count], vec![0.0; count]);
     let (mut delta, mut previous) = (vec![0.0; count], vec![0.0; count]);
-    let mut losses = Vec::with_capacity(epochs.saturating_add(1).min(1 << 20));
-    let mut moves = Vec::with_capacity(epochs.min(1 << 20));
+    let mut trail = Trail::with_capacity(epochs);
     for &lr in learning_rates {
         let mut training = template.clone();
         training.set_learning_rate(lr);
-        losses.clear();
-        moves.clear();
         previous.fill(0.0);
         copy_parameters(&training, &mut before);
         let scale = before.iter().fold(1.0, |m: f64, p| m.max(p.abs()));
-        let mut farthest = 0.0f64;
+        trail.restart(0.0);
         // One epoch more than the spec's: its loss is the loss after the
         // last update (its own update is not looked at).
         for epoch in 0..=epochs {
             let Some(loss) = training.epoch() else { break };
-            losses.push(loss);
+            trail.losses.push(loss);
             if epoch == epochs || !loss.is_finite() {
                 break;
             }
@@ -143,19 +167,13 @@ pub fn training(spec: &Spec, learning_rates: &[f64]) -> Result<Sweep, SpecError>
             for ((d, n), b) in delta.iter_mut().zip(&now).zip(&before) {
                 *d = n - b;
             }
-            moves.push(Move::of(&delta, &previous));
-            farthest = now.iter().fold(farthest, |m, p| m.max(p.abs()));
+            trail.moves.push(Move::of(&delta, &previous));
+            trail.farthest = now.iter().fold(trail.farthest, |m, p| m.max(p.abs()));
             std::mem::swap(&mut previous, &mut delta);
             std::mem::swap(&mut before, &mut now);
         }
-        let regime = read(&Record {
-            learning_rate: lr,
-            losses: &losses,
-            moves: &moves,
-            farthest,
-            scale,
-        });
-        sweep.push(lr, losses.last().copied().unwrap_or(f64::NAN), regime);
+        let last = trail.losses.last().copied().unwrap_or(f64::NAN);
+        sweep.push(lr, last, trail.regime(lr, scale));
     }
     Ok(sweep)
 }

@@ -137,13 +137,21 @@ impl Frame {
         )
     }
 
-    /// The point (x, y) under backend pixel (px, py), kept inside the view.
-    pub fn point_at(&self, px: f64, py: f64) -> (f64, f64) {
+    /// The point (x, y) under backend pixel (px, py), beyond the view where
+    /// the pixel is outside the plotting rectangle.
+    pub fn value_at(&self, px: f64, py: f64) -> (f64, f64) {
         let p = self.plot;
         let fx = (px - f64::from(p.left)) / f64::from((p.right - p.left).max(1));
         let fy = (f64::from(p.bottom) - py) / f64::from((p.bottom - p.top).max(1));
-        let x = self.x.0 + fx.clamp(0.0, 1.0) * (self.x.1 - self.x.0);
-        let y = self.y.0 + fy.clamp(0.0, 1.0) * (self.y.1 - self.y.0);
+        (
+            self.x.0 + fx * (self.x.1 - self.x.0),
+            self.y.0 + fy * (self.y.1 - self.y.0),
+        )
+    }
+
+    /// The point (x, y) under backend pixel (px, py), kept inside the view.
+    pub fn point_at(&self, px: f64, py: f64) -> (f64, f64) {
+        let (x, y) = self.value_at(px, py);
         (
             clamp_finite(x, self.x.0, self.x.1),
             clamp_finite(y, self.y.0, self.y.1),

@@ -304,12 +304,7 @@ pub fn draw_lines<DB: DrawingBackend>(
             })
     });
     if let Some(at) = off {
-        let right_half = at.0 > 0.6 * view.steps as f64;
-        let text_dx = if right_half {
-            -style.offset(120.0)
-        } else {
-            style.offset(12.0)
-        };
+        let text_dx = off_chart_text_dx(at.0, view, style);
         let mark = OffChart {
             at,
             marker_dy: style.offset(ARROW_HEAD),
@@ -400,12 +395,7 @@ pub fn draw_foreground<DB: DrawingBackend>(
         Some((x(last.last_step), view.clamp(last.last)))
     });
     if let Some(at) = top_end {
-        let right_half = at.0 > 0.6 * view.steps as f64;
-        let text_dx = if right_half {
-            -style.offset(120.0)
-        } else {
-            style.offset(12.0)
-        };
+        let text_dx = off_chart_text_dx(at.0, view, style);
         // The arrow: a shaft up from the line's end, the mark's triangle its
         // head, its tip at most at the top edge.
         let room = chart.backend_coord(&at).1 - chart.backend_coord(&(at.0, view.top)).1;
@@ -428,6 +418,16 @@ pub fn draw_foreground<DB: DrawingBackend>(
         draw_off_chart(&mut chart, mark, style)?;
     }
     Ok(())
+}
+
+/// Where an off-chart label starts, from its mark at step `x`: to the left
+/// in the right part of the plot, else to the right.
+fn off_chart_text_dx(x: f64, view: &LossView, style: &Style) -> i32 {
+    if x > 0.6 * view.steps as f64 {
+        -style.offset(120.0)
+    } else {
+        style.offset(12.0)
+    }
 }
 
 /// Draws the whole plot of a run, marked as flown off if it `diverged`.

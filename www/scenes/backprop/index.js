@@ -13,6 +13,7 @@ import { announce } from '../../kit/announce.js';
 import { keyboardScroll } from '../../controls/scroll-focus.js';
 import { PRODUCTS, SYMBOL, forwardStages, localFormula, productNumbers, updateNumbers } from './math.js';
 import { FIELDS, MAX_LEARNING_RATE, TEMPLATE } from './template.js';
+import { showText } from '../../kit/readout.js';
 
 const DEFAULT_LEARNING_RATE = 1;
 /** Finite differences "agree" with the chain rule to this absolute error. */
@@ -108,7 +109,7 @@ function mount({ root, wasm, settings, controls, changed }) {
   }]));
 
   const start = FIELDS.map(({ name }) => settings[name]);
-  const session = new wasm.BackpropSession(...start);
+  const session = new wasm.BackpropSession(start);
   const view = new wasm.GraphView(el.canvas);
   const state = {
     learningRate: settings.lr,
@@ -136,7 +137,7 @@ function mount({ root, wasm, settings, controls, changed }) {
   }
 
   function setValues(values) {
-    session.setValues(...values);
+    session.setValues(values);
     fillInputs(values);
     changed();
   }
@@ -158,7 +159,7 @@ function mount({ root, wasm, settings, controls, changed }) {
     el.invalid.hidden = problems.length === 0;
     el.invalid.textContent = problems.join(' ');
     if (problems.length === 0) {
-      session.setValues(...values);
+      session.setValues(values);
       changed();
     }
   }
@@ -223,12 +224,8 @@ function mount({ root, wasm, settings, controls, changed }) {
   // Wide formulas scroll sideways; each takes a tab stop while it overflows (decided after layout, not here).
   keyboardScroll([...root.querySelectorAll('.backprop-scroll')]);
 
-  /** Sets text only when it changed, so an unchanged readout touches no layout. */
-  function showText(node, key, text) {
-    if (state.shown[key] === text) return;
-    state.shown[key] = text;
-    node.textContent = text;
-  }
+  /** Sets text only when it changed, so an unchanged readout touches no layout (kit/readout.js). */
+  const show = (node, key, text) => showText(state.shown, node, key, text);
   /** The same for markup. */
   function showMarkup(node, key, markup) {
     if (state.shown[key] === markup) return;
@@ -239,7 +236,7 @@ function mount({ root, wasm, settings, controls, changed }) {
   function showWalk() {
     const revealed = session.revealed;
     const total = session.walkLength;
-    showText(el.progress, 'progress', revealed === 0
+    show(el.progress, 'progress', revealed === 0
       ? t('backprop_progress_start')
       : revealed === total
         ? `${t('backprop_progress', { n: revealed, total })} · ${t('backprop_progress_done')}`
@@ -253,14 +250,14 @@ function mount({ root, wasm, settings, controls, changed }) {
     if (current) {
       const title = t('backprop_progress', { n: revealed, total });
       const explain = t(`backprop_explain_${current}`);
-      showText(el.currentTitle, 'current-title', title);
+      show(el.currentTitle, 'current-title', title);
       showMarkup(el.local, 'local', localFormula(current, session.stepValue(revealed - 1), value));
-      showText(el.currentExplain, 'current-explain', explain);
+      show(el.currentExplain, 'current-explain', explain);
       announce(`${title}: ${formatNumber(session.stepValue(revealed - 1))}. ${explain}`, { urgent: true });
     } else {
-      showText(el.currentTitle, 'current-title', t('backprop_progress_start'));
+      show(el.currentTitle, 'current-title', t('backprop_progress_start'));
       showMarkup(el.local, 'local', '');
-      showText(el.currentExplain, 'current-explain', t('backprop_current_none'));
+      show(el.currentExplain, 'current-explain', t('backprop_current_none'));
     }
     el.local.hidden = !current;
 
@@ -273,12 +270,12 @@ function mount({ root, wasm, settings, controls, changed }) {
       if (found) {
         const estimate = session.finiteDifference(i);
         const agrees = Math.abs(estimate - session.stepValue(i)) < AGREEMENT;
-        showText(fd, `fd-${key}`, `≈ ${formatNumber(estimate)}`);
-        showText(verdict, `verdict-${key}`, agrees ? `✓ ${t('backprop_agrees')}` : `✗ ${t('backprop_differs')}`);
+        show(fd, `fd-${key}`, `≈ ${formatNumber(estimate)}`);
+        show(verdict, `verdict-${key}`, agrees ? `✓ ${t('backprop_agrees')}` : `✗ ${t('backprop_differs')}`);
         verdict.dataset.agrees = String(agrees);
       } else {
-        showText(fd, `fd-${key}`, '');
-        showText(verdict, `verdict-${key}`, t('backprop_not_yet'));
+        show(fd, `fd-${key}`, '');
+        show(verdict, `verdict-${key}`, t('backprop_not_yet'));
         delete verdict.dataset.agrees;
       }
     }
@@ -290,24 +287,24 @@ function mount({ root, wasm, settings, controls, changed }) {
 
   function showUpdate() {
     const eta = formatNumber(state.learningRate);
-    showText(el.apply, 'apply', t('backprop_apply_named', { eta: el.lr.getAttribute('aria-invalid') === 'true' ? '?' : eta }));
+    show(el.apply, 'apply', t('backprop_apply_named', { eta: el.lr.getAttribute('aria-invalid') === 'true' ? '?' : eta }));
     if (session.hasUpdate) {
       const before = session.lossBefore;
       const after = value('loss');
-      showText(el.lossBefore, 'loss-before', formatNumber(before));
-      showText(el.lossAfter, 'loss-after', formatNumber(after));
+      show(el.lossBefore, 'loss-before', formatNumber(before));
+      show(el.lossAfter, 'loss-after', formatNumber(after));
       const usedEta = session.updateLearningRate;
       const saturation = session.saturation;
-      showText(el.updateVerdict, 'update-verdict', verdict(before, after, usedEta, saturation));
+      show(el.updateVerdict, 'update-verdict', verdict(before, after, usedEta, saturation));
       // A fall into saturation is no success: not shown as one.
       el.updateVerdict.dataset.fell = String(after < before && !saturation);
       const ahead = session.lossesAhead(AHEAD.at(-1));
-      showText(el.updateAhead, 'update-ahead', ahead.length < AHEAD.at(-1) ? '' : t('backprop_losses_ahead', {
+      show(el.updateAhead, 'update-ahead', ahead.length < AHEAD.at(-1) ? '' : t('backprop_losses_ahead', {
         eta: formatNumber(usedEta),
         ...Object.fromEntries(AHEAD.map((n) => [`l${n}`, formatNumber(ahead[n - 1])])),
       }));
       const beyond = session.beyondInputRange;
-      showText(el.updateRange, 'update-range', beyond === ''
+      show(el.updateRange, 'update-range', beyond === ''
         ? ''
         : t('backprop_update_beyond_range', { names: beyond.split(' ').map((name) => SYMBOLS[name]).join(', ') }));
       showMarkup(el.updateRules, 'update-rules', [1, 2].map((i) => {
@@ -315,11 +312,11 @@ function mount({ root, wasm, settings, controls, changed }) {
         return `<p><math>${updateNumbers(i, session.valueBefore(w), usedEta, session.gradientBefore(w), value(w))}</math></p>`;
       }).join(''));
     } else {
-      showText(el.lossBefore, 'loss-before', formatNumber(value('loss')));
-      showText(el.lossAfter, 'loss-after', t('backprop_no_update_yet'));
-      showText(el.updateVerdict, 'update-verdict', '');
-      showText(el.updateAhead, 'update-ahead', '');
-      showText(el.updateRange, 'update-range', '');
+      show(el.lossBefore, 'loss-before', formatNumber(value('loss')));
+      show(el.lossAfter, 'loss-after', t('backprop_no_update_yet'));
+      show(el.updateVerdict, 'update-verdict', '');
+      show(el.updateAhead, 'update-ahead', '');
+      show(el.updateRange, 'update-range', '');
       delete el.updateVerdict.dataset.fell;
       showMarkup(el.updateRules, 'update-rules', '');
     }

@@ -2,6 +2,7 @@
 // graph, the walk's factors and their products, the update.
 
 import { UPDATE_RULE, productSymbols } from './math.js';
+import { questionMarkup, sceneMarkup } from '../../kit/markup.js';
 
 /** The largest η the scene takes. */
 export const MAX_LEARNING_RATE = 100;
@@ -29,13 +30,8 @@ const productBlock = (key) => `
           <p class="backprop-check" data-check="${key}"><span data-i18n="backprop_finite_difference"></span> <strong data-fd="${key}"></strong> <span class="backprop-verdict" data-verdict="${key}"></span></p>
         </div>`;
 
-export const TEMPLATE = `
-<section class="scene scene-backprop" aria-labelledby="backprop-heading">
-  <div class="scene-head">
-    <h1 id="backprop-heading" data-i18n="backprop_heading"></h1>
-    <p class="intro" data-i18n="backprop_intro"></p>
-  </div>
-  <div class="backprop-grid">
+export const TEMPLATE = sceneMarkup('backprop', `
+  <div class="scene-grid backprop-grid">
     <figure class="panel backprop-graph">
       <canvas id="backprop-canvas" class="chart" role="img" data-i18n-aria-label="backprop_canvas"></canvas>
       <figcaption class="backprop-forward">
@@ -99,8 +95,4 @@ export const TEMPLATE = `
       </div>
     </div>
   </div>
-  <details class="panel question">
-    <summary data-i18n="backprop_question"></summary>
-    <p data-i18n="backprop_answer"></p>
-  </details>
-</section>`;
+  ${questionMarkup('backprop')}`);

@@ -17,6 +17,7 @@ import { settings } from './settings.js';
 import { formulaError } from '../../controls/formula.js';
 import { benchHooks, boardText, renderBoard } from './board.js';
 import { sweepPanel } from './sweep.js';
+import { showText } from '../../kit/readout.js';
 
 // Each run's η slider spans η* ÷ RANGE_BELOW … η* × RANGE_ABOVE (the sweep's range).
 const RANGE_BELOW = 1000;
@@ -268,12 +269,8 @@ function mount({ root, wasm, settings: given, changed, controls, run, setPlaying
   el.map.addEventListener('pointerup', endDrag);
   el.map.addEventListener('pointercancel', endDrag);
 
-  function show(node, key, text) {
-    if (state.shown[key] === text) return false;
-    state.shown[key] = text;
-    node.textContent = text;
-    return true;
-  }
+  /** Sets text only when it changed, so idle frames touch no layout (kit/readout.js). */
+  const show = (node, key, text) => showText(state.shown, node, key, text);
 
   function standingText(i) {
     if (session.diverged(i)) return t('compare_standing_diverged');

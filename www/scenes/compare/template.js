@@ -3,9 +3,10 @@
 // reaches every one), the loss plot, the leaderboard and the sweep.
 
 import { STEPS } from '../../controls/log-slider.js';
-import { chartMarkup } from '../../controls/chart.js';
+import { chartMarkup, chartPanel } from '../../controls/chart.js';
 import { formulaMarkup } from '../../controls/formula.js';
 import { playerButtons, speedMarkup } from '../../kit/controls.js';
+import { sceneMarkup } from '../../kit/markup.js';
 
 /** Speeds offered, in steps per second. */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -39,13 +40,8 @@ function runnerRow(i) {
     </li>`;
 }
 
-export const TEMPLATE = `
-<section class="scene scene-compare" aria-labelledby="compare-heading">
-  <div class="scene-head">
-    <h1 id="compare-heading" data-i18n="compare_heading"></h1>
-    <p class="intro" data-i18n="compare_intro"></p>
-  </div>
-  <div class="compare-grid">
+export const TEMPLATE = sceneMarkup('compare', `
+  <div class="scene-grid compare-grid">
     <figure class="panel compare-map-panel">
       ${chartMarkup('compare-map-canvas', 'compare_map_canvas')}
       <figcaption class="hint map-hint"><span><span data-i18n="compare_drag_hint"></span> <span class="keys-hint" data-i18n="descent_keys_hint"></span></span>
@@ -85,10 +81,7 @@ export const TEMPLATE = `
       ${speedMarkup('compare', SPEEDS.length)}
       <p class="compare-steps"><span data-i18n="descent_readout_step"></span> <output id="compare-out-step"></output></p>
     </div>
-    <figure class="panel compare-loss-panel">
-      <figcaption class="panel-title" data-i18n="compare_loss_plot_title"></figcaption>
-      ${chartMarkup('compare-loss-canvas', 'compare_loss_canvas')}
-    </figure>
+    ${chartPanel({ className: 'compare-loss-panel', title: 'compare_loss_plot_title', id: 'compare-loss-canvas', label: 'compare_loss_canvas' })}
     <div class="panel compare-board-panel">
       <h2 class="panel-title" data-i18n="compare_leaderboard"></h2>
       <p class="control-hint" id="compare-target"></p>
@@ -109,5 +102,4 @@ export const TEMPLATE = `
       <div class="chart"><canvas id="compare-sweep-canvas" role="img" data-i18n-aria-label="compare_sweep_canvas"></canvas></div>
       <p class="control-hint" id="compare-sweep-note" aria-live="polite"></p>
     </figure>
-  </div>
-</section>`;
+  </div>`);

@@ -16,6 +16,7 @@ import { announce } from '../../kit/announce.js';
 import { PLAYER_CONTROLS } from '../../kit/controls.js';
 import { backOf, labelLossPlot } from '../../controls/chart.js';
 import { formulaError, formulaField } from '../../controls/formula.js';
+import { showText } from '../../kit/readout.js';
 
 const DEFAULT_SPEED = 5;
 /** Below this, a number in the live formula is rounding left over from a converged run: shown as 0. */
@@ -246,13 +247,8 @@ function mount({ root, wasm, settings, controls, changed, run, setPlaying }) {
   el.curveCanvas.addEventListener('pointerup', endDrag);
   el.curveCanvas.addEventListener('pointercancel', endDrag);
 
-  /** Sets text only when it changed, so idle frames touch no layout. */
-  function show(node, key, text) {
-    if (state.shown[key] === text) return false;
-    state.shown[key] = text;
-    node.textContent = text;
-    return true;
-  }
+  /** Sets text only when it changed, so idle frames touch no layout (kit/readout.js). */
+  const show = (node, key, text) => showText(state.shown, node, key, text);
 
   function readout() {
     const s = state.session;

@@ -1,9 +1,10 @@
 // The markup of the gradient-descent scene and its regime icons.
 
 import { STEPS } from '../../controls/log-slider.js';
-import { chartMarkup } from '../../controls/chart.js';
+import { chartMarkup, chartPanel } from '../../controls/chart.js';
 import { formulaMarkup } from '../../controls/formula.js';
 import { playerButtons, speedMarkup } from '../../kit/controls.js';
+import { controlLabel, questionMarkup, sceneMarkup } from '../../kit/markup.js';
 
 /** Speeds offered, in steps per second. */
 export const SPEEDS = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
@@ -19,27 +20,16 @@ export const REGIME_ICONS = {
   no_minimum: '<circle cx="5" cy="4" r="2" /><path d="M3 8l14 10" /><path d="M13 19h5v-5" />',
 };
 
-export const TEMPLATE = `
-<section class="scene scene-descent" aria-labelledby="descent-heading">
-  <div class="scene-head">
-    <h1 id="descent-heading" data-i18n="descent_heading"></h1>
-    <p class="intro" data-i18n="descent_intro"></p>
-  </div>
-  <div class="descent-grid">
+export const TEMPLATE = sceneMarkup('descent', `
+  <div class="scene-grid descent-grid">
     <figure class="panel curve-panel">
       ${chartMarkup('descent-curve-canvas', 'descent_curve_canvas')}
       <figcaption class="hint"><span data-i18n="descent_drag_hint"></span> <span class="keys-hint" data-i18n="descent_keys_hint"></span></figcaption>
     </figure>
-    <figure class="panel loss-panel">
-      <figcaption class="panel-title" data-i18n="descent_loss_plot_title"></figcaption>
-      ${chartMarkup('descent-loss-canvas', 'descent_loss_canvas')}
-    </figure>
+    ${chartPanel({ className: 'loss-panel', title: 'descent_loss_plot_title', id: 'descent-loss-canvas', label: 'descent_loss_canvas' })}
     <div class="panel controls">
       <div class="control control-lr" data-control="lr">
-        <div class="control-label">
-          <label for="descent-lr" data-i18n="learning_rate"></label>
-          <output id="descent-lr-value" for="descent-lr"></output>
-        </div>
+        ${controlLabel('descent-lr', 'learning_rate')}
         <div class="slider-track">
           <input type="range" id="descent-lr" min="0" max="${STEPS}" step="1">
           <span id="descent-lr-critical" class="critical-mark" aria-hidden="true">η*</span>
@@ -87,8 +77,4 @@ export const TEMPLATE = `
       </dl>
     </div>
   </div>
-  <details class="panel question">
-    <summary data-i18n="descent_question"></summary>
-    <p data-i18n="descent_answer"></p>
-  </details>
-</section>`;
+  ${questionMarkup('descent')}`);

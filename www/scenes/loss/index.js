@@ -11,8 +11,10 @@ import { t } from '../../i18n.js';
 import { formatNumber } from '../../format.js';
 import { flag, numberIn, writeFlag } from '../../kit/fields.js';
 import { keyboardScroll } from '../../controls/scroll-focus.js';
-import { backOf, chartMarkup } from '../../controls/chart.js';
+import { backOf, chartMarkup, chartPanel } from '../../controls/chart.js';
+import { controlLabel, questionMarkup, sceneMarkup } from '../../kit/markup.js';
 import { announce } from '../../kit/announce.js';
+import { showText } from '../../kit/readout.js';
 
 const DEFAULT_W = 1.7;
 const DEFAULT_B = 2.5;
@@ -41,34 +43,20 @@ const SCATTER_WORDS = ['x_axis', 'y_axis', 'outlier', 'largest', 'squares'];
 const Y_HAT = '<msub><mover accent="true"><mi>y</mi><mo>^</mo></mover><mi>i</mi></msub>';
 const SUM = '<mfrac><mn>1</mn><mi>n</mi></mfrac><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>';
 
-const TEMPLATE = `
-<section class="scene scene-loss" aria-labelledby="loss-heading">
-  <div class="scene-head">
-    <h1 id="loss-heading" data-i18n="loss_heading"></h1>
-    <p class="intro" data-i18n="loss_intro"></p>
-  </div>
-  <div class="loss-grid">
+const TEMPLATE = sceneMarkup('loss', `
+  <div class="scene-grid loss-grid">
     <figure class="panel loss-scatter-panel">
       <figcaption class="panel-title loss-title-row"><span data-i18n="loss_scatter_title"></span> <span class="hint" data-i18n="loss_drag_hint"></span></figcaption>
       ${chartMarkup('loss-scatter', 'loss_scatter_canvas')}
     </figure>
-    <figure class="panel loss-curves-panel">
-      <figcaption class="panel-title" data-i18n="loss_curves_title"></figcaption>
-      ${chartMarkup('loss-curves', 'loss_curves_canvas')}
-    </figure>
+    ${chartPanel({ className: 'loss-curves-panel', title: 'loss_curves_title', id: 'loss-curves', label: 'loss_curves_canvas' })}
     <div class="panel controls loss-controls">
       <div class="control loss-control-w" data-control="w">
-        <div class="control-label">
-          <label for="loss-w" data-i18n="loss_slope"></label>
-          <output id="loss-w-value" for="loss-w"></output>
-        </div>
+        ${controlLabel('loss-w', 'loss_slope')}
         <input type="range" id="loss-w" step="0.01">
       </div>
       <div class="control loss-control-b" data-control="b">
-        <div class="control-label">
-          <label for="loss-b" data-i18n="loss_intercept"></label>
-          <output id="loss-b-value" for="loss-b"></output>
-        </div>
+        ${controlLabel('loss-b', 'loss_intercept')}
         <input type="range" id="loss-b" step="0.05">
       </div>
       <div class="buttons loss-buttons">
@@ -116,11 +104,7 @@ const TEMPLATE = `
       </div>
     </div>
   </div>
-  <details class="panel question">
-    <summary data-i18n="loss_question"></summary>
-    <p data-i18n="loss_answer"></p>
-  </details>
-</section>`;
+  ${questionMarkup('loss')}`);
 
 /** @type {import('../../kit/scene.js').SceneDefinition} */
 export const scene = {
@@ -253,13 +237,8 @@ function mount({ root, wasm, settings, controls, changed }) {
     state.shown = {};
   }
 
-  /** Sets text only when it changed, so idle frames touch no layout. */
-  function show(node, key, text) {
-    if (state.shown[key] !== text) {
-      state.shown[key] = text;
-      node.textContent = text;
-    }
-  }
+  /** Sets text only when it changed, so idle frames touch no layout (kit/readout.js). */
+  const show = (node, key, text) => showText(state.shown, node, key, text);
 
   function updateReadout() {
     const w = session.w;

@@ -3,8 +3,7 @@
 // lines of the flowchart's current stage lit. "Copy code" copies all of it,
 // in float32 (the chapter's) or float64.
 
-import { t } from '../../i18n.js';
-import { copyText } from '../../shell/share.js';
+import { copyFrom } from '../../shell/share.js';
 
 /**
  * Which lines belong to a stage, read from the script's own text (so any
@@ -95,11 +94,7 @@ export function codePanel(root, source) {
   copy.addEventListener('click', async () => {
     if (stale) render();
     copy.dataset.copied = text;
-    const done = await copyText(text);
-    copy.textContent = t(done ? 'training_code_copied' : 'training_code_not_copied');
-    setTimeout(() => {
-      copy.textContent = t('training_code_copy');
-    }, 2500);
+    await copyFrom(copy, text, { copied: 'training_code_copied', failed: 'training_code_not_copied', idle: 'training_code_copy' });
   });
 
   return {

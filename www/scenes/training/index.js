@@ -21,6 +21,7 @@ import { loopClock } from './clock.js';
 import { SETUP_CONTROLS, setupFields, setupPanel } from './setup.js';
 import { codePanel } from './code.js';
 import { unitsPanel } from './units.js';
+import { showText } from '../../kit/readout.js';
 import {
   CHAPTER_SEED, DEFAULT_SPEED, DIAGRAM_EVERY_MS, DEFAULT_THRESHOLD, DIVERGING_RATE, FIT_WORDS, MAX_EPOCHS_PER_FRAME, RATES,
   SPEEDS, STATUS_ICONS, STATUS_REGIME, SUPERSCRIPT, THRESHOLDS,
@@ -205,13 +206,8 @@ function mount({ root, wasm, settings, changed, run, setPlaying }) {
     startSession(wasm.randomSeed(), state.session.learningRate);
   });
 
-  /** Sets text only when it changed, so idle frames touch no layout. */
-  function show(node, key, text) {
-    if (state.shown[key] !== text) {
-      state.shown[key] = text;
-      node.textContent = text;
-    }
-  }
+  /** Sets text only when it changed, so idle frames touch no layout (kit/readout.js). */
+  const show = (node, key, text) => showText(state.shown, node, key, text);
 
   function status() {
     const s = state.session;

@@ -3,11 +3,12 @@
 // data-control names (hide, lock, keys).
 
 import { FLOWCHART } from './flowchart.js';
-import { chartMarkup } from '../../controls/chart.js';
+import { chartMarkup, chartPanel } from '../../controls/chart.js';
 import { setupMarkup } from './setup.js';
 import { unitsMarkup } from './units.js';
 import { codeMarkup } from './code.js';
 import { speedMarkup } from '../../kit/controls.js';
+import { controlLabel, questionMarkup } from '../../kit/markup.js';
 
 /** `base` with the layer superscript ⁽ˡ⁾, or ⁽ˡ⁻¹⁾ with `previous`. */
 function layer(base, previous = false) {
@@ -43,7 +44,7 @@ export function template({ steps, speeds, thresholds }) {
     <h1 id="training-heading" data-i18n="training_heading"></h1>
     <p class="intro" id="training-intro" data-i18n="training_intro"></p>
   </div>
-  <div class="training-grid">
+  <div class="scene-grid training-grid">
     <figure class="panel training-fit">
       <figcaption class="panel-title training-fit-head">
         <span data-i18n="training_fit_title"></span>
@@ -68,16 +69,10 @@ export function template({ steps, speeds, thresholds }) {
         <tbody>${MATH_ROWS}</tbody>
       </table>
     </div>
-    <figure class="panel training-loss">
-      <figcaption class="panel-title" data-i18n="training_loss_title"></figcaption>
-      ${chartMarkup('training-loss-canvas', 'training_loss_canvas')}
-    </figure>
+    ${chartPanel({ className: 'training-loss', title: 'training_loss_title', id: 'training-loss-canvas', label: 'training_loss_canvas' })}
     <div class="panel controls training-controls">
       <div class="control control-lr" data-control="lr">
-        <div class="control-label">
-          <label for="training-lr" data-i18n="learning_rate"></label>
-          <output id="training-lr-value" for="training-lr"></output>
-        </div>
+        ${controlLabel('training-lr', 'learning_rate')}
         <div class="slider-track">
           <input type="range" id="training-lr" min="0" max="${steps - 1}" step="1" aria-describedby="training-lr-hint">
           <span id="training-lr-diverge" class="critical-mark" aria-hidden="true" data-i18n="training_diverge_mark"></span>
@@ -109,9 +104,6 @@ export function template({ steps, speeds, thresholds }) {
     ${unitsMarkup()}
     ${codeMarkup()}
   </div>
-  <details class="panel question">
-    <summary data-i18n="training_question"></summary>
-    <p id="training-answer"></p>
-  </details>
+  ${questionMarkup('training', { answerId: 'training-answer' })}
 </section>`;
 }

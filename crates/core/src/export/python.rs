@@ -91,14 +91,9 @@ fn row_lines(rows: &[Vec<String>], indent: &str) -> Vec<String> {
 /// `head[…]tail` with a 1-D list of numbers: on one line when it fits,
 /// else `head[`, the numbers wrapped one level further in, and `]tail`.
 pub(super) fn list(head: &str, values: &[String], tail: &str, indent: &str) -> Vec<String> {
-    let inline = format!("{indent}{head}[{}]{tail}", values.join(", "));
-    if inline.len() <= WIDTH {
-        return vec![inline];
-    }
-    let mut lines = vec![format!("{indent}{head}[")];
-    lines.extend(elements(values, &format!("{indent}{INDENT}")));
-    lines.push(format!("{indent}]{tail}"));
-    lines
+    bracketed(head, &values.join(", "), tail, indent, |inner| {
+        elements(values, inner)
+    })
 }
 
 /// `head[[…], …]tail` with a 2-D list: on one line when it fits, else
@@ -108,12 +103,26 @@ pub(super) fn matrix(head: &str, rows: &[Vec<String>], tail: &str, indent: &str)
         .iter()
         .map(|row| format!("[{}]", row.join(", ")))
         .collect();
-    let inline = format!("{indent}{head}[{}]{tail}", joined.join(", "));
-    if inline.len() <= WIDTH {
-        return vec![inline];
+    bracketed(head, &joined.join(", "), tail, indent, |inner| {
+        row_lines(rows, inner)
+    })
+}
+
+/// `head[inline]tail` on one line when it fits, else `head[`, the lines
+/// `wrapped` gives for the inner indent, and `]tail`.
+fn bracketed(
+    head: &str,
+    inline: &str,
+    tail: &str,
+    indent: &str,
+    wrapped: impl FnOnce(&str) -> Vec<String>,
+) -> Vec<String> {
+    let line = format!("{indent}{head}[{inline}]{tail}");
+    if line.len() <= WIDTH {
+        return vec![line];
     }
     let mut lines = vec![format!("{indent}{head}[")];
-    lines.extend(row_lines(rows, &format!("{indent}{INDENT}")));
+    lines.extend(wrapped(&format!("{indent}{INDENT}")));
     lines.push(format!("{indent}]{tail}"));
     lines
 }

@@ -11,7 +11,7 @@
 
 use crate::history::LOSS_LIMIT;
 use crate::nn::{Optimizer, OptimizerConfig};
-use crate::regime::{read, Move, Record, Regime};
+use crate::regime::{read_path, Move, Regime};
 
 use super::{Landscape, Point};
 
@@ -205,28 +205,12 @@ impl Runner {
 
     /// How the run has behaved so far, read from its record.
     pub fn regime(&self) -> Regime {
-        let mut previous = [0.0; 2];
-        let moves: Vec<Move> = self
-            .trajectory
-            .windows(2)
-            .map(|p| {
-                let delta = [p[1][0] - p[0][0], p[1][1] - p[0][1]];
-                let moved = Move::of(&delta, &previous);
-                previous = delta;
-                moved
-            })
-            .collect();
-        let farthest = self
-            .trajectory
-            .iter()
-            .fold(0.0, |m: f64, p| m.max(p[0].abs()).max(p[1].abs()));
-        read(&Record {
-            learning_rate: self.config.learning_rate(),
-            losses: &self.losses,
-            moves: &moves,
-            farthest,
-            scale: self.landscape.view().width(),
-        })
+        read_path(
+            self.config.learning_rate(),
+            &self.losses,
+            &self.trajectory,
+            self.landscape.view().width(),
+        )
     }
 }
 

@@ -189,11 +189,7 @@ impl Surface {
             Surface::RoundBowl => vec![[0.0, 0.0]],
             Surface::Saddle => Vec::new(),
             Surface::Rosenbrock => vec![[1.0, 1.0]],
-            Surface::TwoPits => Curve::Bumpy
-                .minima()
-                .into_iter()
-                .map(|m| [m, 0.5 * m])
-                .collect(),
+            Surface::TwoPits => on_two_pits_floor(Curve::Bumpy.minima()),
         }
     }
 
@@ -201,12 +197,13 @@ impl Surface {
     pub fn saddles(&self) -> Vec<[f64; 2]> {
         match self {
             Surface::Saddle => vec![[0.0, 0.0]],
-            Surface::TwoPits => Curve::Bumpy
-                .maxima()
-                .into_iter()
-                .map(|p| [p, 0.5 * p])
-                .collect(),
+            Surface::TwoPits => on_two_pits_floor(Curve::Bumpy.maxima()),
             _ => Vec::new(),
         }
     }
+}
+
+/// Points of the bumpy curve's w laid on the two-pits floor line b = w/2.
+fn on_two_pits_floor(ws: Vec<f64>) -> Vec<[f64; 2]> {
+    ws.into_iter().map(|w| [w, 0.5 * w]).collect()
 }

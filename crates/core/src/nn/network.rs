@@ -310,14 +310,10 @@ impl Network {
     fn forward_unchecked(&self, x: &DMatrix<f64>, trace: &mut Trace) {
         let n = x.nrows().max(1);
         for (l, layer) in self.layers.iter().enumerate() {
-            let (before, rest) = trace.layers.split_at_mut(l);
-            let Some(current) = rest.first_mut() else {
+            let Some((before, current)) = split_at(&mut trace.layers, l) else {
                 return;
             };
-            let input = match before.last() {
-                Some(previous) => previous.a.as_slice(),
-                None => x.as_slice(),
-            };
+            let input = input_of(before, x);
             let w = layer.weight.as_slice();
             let out = layer.outputs();
             let f = self.activation(l);
@@ -348,14 +344,10 @@ impl Network {
     fn backward_unchecked(&self, x: &DMatrix<f64>, trace: &mut Trace) {
         let n = x.nrows().max(1);
         for (l, layer) in self.layers.iter().enumerate().rev() {
-            let (before, rest) = trace.layers.split_at_mut(l);
-            let Some(current) = rest.first_mut() else {
+            let Some((before, current)) = split_at(&mut trace.layers, l) else {
                 return;
             };
-            let input = match before.last() {
-                Some(previous) => previous.a.as_slice(),
-                None => x.as_slice(),
-            };
+            let input = input_of(before, x);
             let out = layer.outputs();
             let f = self.activation(l);
             let LayerTrace {
@@ -404,6 +396,19 @@ impl Network {
             }
         }
     }
+}
+
+/// Layer `l`'s trace and the traces of the layers before it.
+fn split_at(layers: &mut [LayerTrace], l: usize) -> Option<(&mut [LayerTrace], &mut LayerTrace)> {
+    let (before, rest) = layers.split_at_mut(l);
+    rest.first_mut().map(|current| (before, current))
+}
+
+/// What the layer after `before` reads: the last activations, or x.
+fn input_of<'a>(before: &'a [LayerTrace], x: &'a DMatrix<f64>) -> &'a [f64] {
+    before
+        .last()
+        .map_or(x.as_slice(), |previous| previous.a.as_slice())
 }
 
 /// L = Σ(ŷ − y)²/(N·n_out) into `trace.loss`, and ∂L/∂ŷ = 2(ŷ − y)/(N·n_out)

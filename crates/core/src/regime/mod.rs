@@ -10,7 +10,7 @@
 
 mod read;
 
-pub use read::{read, Move, Record, WINDOWS};
+pub use read::{read, read_path, Move, Record, WINDOWS};
 
 /// A loss above this counts as flown off (re-exported from `history`).
 pub use crate::history::LOSS_LIMIT;

@@ -83,6 +83,31 @@ impl Record<'_> {
     }
 }
 
+/// The regime of a run that went along `path` (2-D points) with `losses`
+/// at its points, read with learning rate η on a view `scale` wide.
+pub fn read_path(learning_rate: f64, losses: &[f64], path: &[[f64; 2]], scale: f64) -> Regime {
+    let mut previous = [0.0; 2];
+    let moves: Vec<Move> = path
+        .windows(2)
+        .map(|p| {
+            let delta = [p[1][0] - p[0][0], p[1][1] - p[0][1]];
+            let moved = Move::of(&delta, &previous);
+            previous = delta;
+            moved
+        })
+        .collect();
+    let farthest = path
+        .iter()
+        .fold(0.0, |m: f64, p| m.max(p[0].abs()).max(p[1].abs()));
+    read(&Record {
+        learning_rate,
+        losses,
+        moves: &moves,
+        farthest,
+        scale,
+    })
+}
+
 /// The regime a recorded run shows (see the module's description).
 pub fn read(record: &Record) -> Regime {
     if record.learning_rate == 0.0 {
@@ -183,20 +208,6 @@ fn short(losses: &[f64], moves: &[Move]) -> Regime {
 mod tests {
     use super::*;
 
-    /// The moves between consecutive points.
-    fn moves(positions: &[[f64; 2]]) -> Vec<Move> {
-        let mut previous = [0.0; 2];
-        positions
-            .windows(2)
-            .map(|p| {
-                let delta = [p[1][0] - p[0][0], p[1][1] - p[0][1]];
-                let m = Move::of(&delta, &previous);
-                previous = delta;
-                m
-            })
-            .collect()
-    }
-
     /// Gradient descent on L = (a/2)·w² from w = 1, `steps` steps.
     fn bowl(a: f64, eta: f64, steps: usize) -> Regime {
         let mut w = 1.0f64;
@@ -206,13 +217,7 @@ mod tests {
             positions.push([w, 0.0]);
             w -= eta * a * w;
         }
-        read(&Record {
-            learning_rate: eta,
-            losses: &losses,
-            moves: &moves(&positions),
-            farthest: positions.iter().fold(0.0, |m, p| p[0].abs().max(m)),
-            scale: 6.0,
-        })
+        read_path(eta, &losses, &positions, 6.0)
     }
 
     #[test]
@@ -297,14 +302,7 @@ mod tests {
         // L = w: every step moves by η the same way.
         let positions: Vec<[f64; 2]> = (0..200).map(|k| [-0.1 * f64::from(k), 0.0]).collect();
         let losses: Vec<f64> = positions.iter().map(|p| p[0]).collect();
-        let record = Record {
-            learning_rate: 0.1,
-            losses: &losses,
-            moves: &moves(&positions),
-            farthest: 20.0,
-            scale: 6.0,
-        };
-        assert_eq!(read(&record), Regime::Diverging);
+        assert_eq!(read_path(0.1, &losses, &positions, 6.0), Regime::Diverging);
     }
 
     #[test]
@@ -318,13 +316,6 @@ mod tests {
             })
             .collect();
         let losses: Vec<f64> = positions.iter().map(|p| p[0] * p[0]).collect();
-        let record = Record {
-            learning_rate: 0.5,
-            losses: &losses,
-            moves: &moves(&positions),
-            farthest: 1.0,
-            scale: 1.0,
-        };
-        assert_eq!(read(&record), Regime::Bouncing);
+        assert_eq!(read_path(0.5, &losses, &positions, 1.0), Regime::Bouncing);
     }
 }

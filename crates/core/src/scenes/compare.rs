@@ -293,6 +293,18 @@ impl Compare {
             .unwrap_or(1.0)
     }
 
+    /// [`SWEEP_POINTS`] runs of `config` around η*, each `steps` steps from
+    /// the shared start (see [`LandscapeSweep::new`]).
+    pub fn sweep(&self, config: OptimizerConfig, steps: usize) -> LandscapeSweep {
+        LandscapeSweep::new(
+            &self.landscape,
+            self.start,
+            config,
+            steps,
+            self.critical_learning_rate(),
+        )
+    }
+
     /// The lowest loss there is to reach: the lowest known minimum's, or
     /// (for a typed formula) the lowest loss any run has seen.
     pub fn floor(&self) -> f64 {

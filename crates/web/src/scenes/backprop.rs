@@ -41,7 +41,14 @@ fn value_error(e: descent_core::scenes::backprop::ValueError) -> JsError {
     JsError::new(&e.to_string())
 }
 
-fn chain(x: f64, y: f64, w1: f64, b1: f64, w2: f64, b2: f64) -> Result<ChainRule, JsError> {
+/// The pass for `values` = [x, y, W1, b1, W2, b2] (the order of `defaults`).
+fn chain(values: &[f64]) -> Result<ChainRule, JsError> {
+    let &[x, y, w1, b1, w2, b2] = values else {
+        return Err(JsError::new(&format!(
+            "values: six numbers x, y, W1, b1, W2, b2 (got {})",
+            values.len()
+        )));
+    };
     ChainRule::new(ChainParameters { w1, b1, w2, b2 }, Example { x, y }).map_err(value_error)
 }
 
@@ -54,19 +61,13 @@ fn factor_at(index: u32) -> Result<Factor, JsError> {
 
 #[wasm_bindgen]
 impl BackpropSession {
-    /// The pass for example (x, y) with parameters W1, b1, W2, b2; the walk
-    /// not yet begun. Errors name the value (|·| ≤ 10, y in [0, 1]).
+    /// The pass for example (x, y) with parameters W1, b1, W2, b2, given
+    /// as `[x, y, W1, b1, W2, b2]`; the walk not yet begun. Errors name the
+    /// value (|·| ≤ 10, y in [0, 1]).
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        x: f64,
-        y: f64,
-        w1: f64,
-        b1: f64,
-        w2: f64,
-        b2: f64,
-    ) -> Result<BackpropSession, JsError> {
+    pub fn new(values: &[f64]) -> Result<BackpropSession, JsError> {
         Ok(Self {
-            chain: chain(x, y, w1, b1, w2, b2)?,
+            chain: chain(values)?,
             revealed: 0,
             update: None,
         })
@@ -79,18 +80,11 @@ impl BackpropSession {
         vec![e.x, e.y, p.w1, p.b1, p.w2, p.b2]
     }
 
-    /// Replaces the example and parameters; restarts the walk and forgets the update.
+    /// Replaces the example and parameters (`[x, y, W1, b1, W2, b2]`);
+    /// restarts the walk and forgets the update.
     #[wasm_bindgen(js_name = setValues)]
-    pub fn set_values(
-        &mut self,
-        x: f64,
-        y: f64,
-        w1: f64,
-        b1: f64,
-        w2: f64,
-        b2: f64,
-    ) -> Result<(), JsError> {
-        self.chain = chain(x, y, w1, b1, w2, b2)?;
+    pub fn set_values(&mut self, values: &[f64]) -> Result<(), JsError> {
+        self.chain = chain(values)?;
         self.revealed = 0;
         self.update = None;
         Ok(())

@@ -275,13 +275,7 @@ impl CompareSession {
     #[wasm_bindgen(js_name = computeSweep)]
     pub fn compute_sweep(&mut self, i: usize, steps: u32) -> Option<f64> {
         let config = self.compare.runner(i)?.config();
-        let sweep = LandscapeSweep::new(
-            self.compare.landscape(),
-            self.compare.start(),
-            config,
-            steps as usize,
-            self.compare.critical_learning_rate(),
-        );
+        let sweep = self.compare.sweep(config, steps as usize);
         let cliff = sweep.sweep.first_diverging();
         self.sweep = Some(sweep);
         self.sweep_version = self.sweep_version.wrapping_add(1);

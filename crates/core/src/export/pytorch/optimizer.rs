@@ -37,16 +37,15 @@ pub(super) fn optimizer_call(config: &OptimizerConfig) -> String {
         }
         OptimizerConfig::RmsProp(r) => {
             let d = RmsProp::new(r.lr);
-            for (name, value, default) in [
-                ("alpha", r.alpha, d.alpha),
-                ("eps", r.eps, d.eps),
-                ("weight_decay", r.weight_decay, d.weight_decay),
-                ("momentum", r.momentum, d.momentum),
-            ] {
-                if value != default {
-                    keyword(name, float(value));
-                }
-            }
+            changed_keywords(
+                &[
+                    ("alpha", r.alpha, d.alpha),
+                    ("eps", r.eps, d.eps),
+                    ("weight_decay", r.weight_decay, d.weight_decay),
+                    ("momentum", r.momentum, d.momentum),
+                ],
+                &mut keyword,
+            );
             if r.centered {
                 keyword("centered", boolean(true).to_owned());
             }
@@ -54,24 +53,32 @@ pub(super) fn optimizer_call(config: &OptimizerConfig) -> String {
         }
         OptimizerConfig::Adagrad(g) => {
             let d = Adagrad::new(g.lr);
-            for (name, value, default) in [
-                ("lr_decay", g.lr_decay, d.lr_decay),
-                ("weight_decay", g.weight_decay, d.weight_decay),
-                (
-                    "initial_accumulator_value",
-                    g.initial_accumulator_value,
-                    d.initial_accumulator_value,
-                ),
-                ("eps", g.eps, d.eps),
-            ] {
-                if value != default {
-                    keyword(name, float(value));
-                }
-            }
+            changed_keywords(
+                &[
+                    ("lr_decay", g.lr_decay, d.lr_decay),
+                    ("weight_decay", g.weight_decay, d.weight_decay),
+                    (
+                        "initial_accumulator_value",
+                        g.initial_accumulator_value,
+                        d.initial_accumulator_value,
+                    ),
+                    ("eps", g.eps, d.eps),
+                ],
+                &mut keyword,
+            );
             "Adagrad"
         }
     };
     format!("optim.{class}(model.parameters(), {})", args.join(", "))
+}
+
+/// `name=value` for each (name, value, torch's default) whose value is not the default.
+fn changed_keywords(list: &[(&str, f64, f64)], keyword: &mut impl FnMut(&str, String)) {
+    for &(name, value, default) in list {
+        if value != default {
+            keyword(name, float(value));
+        }
+    }
 }
 
 /// Adam's and AdamW's keywords that differ from `defaults`.

@@ -244,72 +244,80 @@ fn the_class_follows_the_layers_and_activations() {
 
 #[test]
 fn the_optimizer_spells_out_what_is_not_torchs_default() {
-    let call = |config: OptimizerConfig| optimizer_call(&config);
-    assert_eq!(
-        call(OptimizerConfig::sgd(0.01)),
-        "optim.SGD(model.parameters(), lr=0.01)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::Sgd(crate::nn::optimizer::Sgd {
-            lr: 0.1,
-            weight_decay: 1e-4
-        })),
-        "optim.SGD(model.parameters(), lr=0.1, weight_decay=0.0001)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::Momentum(Momentum {
-            lr: 0.05,
-            momentum: 0.9,
-            nesterov: true,
-            weight_decay: 0.1
-        })),
-        "optim.SGD(model.parameters(), lr=0.05, momentum=0.9, weight_decay=0.1, nesterov=True)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::momentum(0.001, 0.0, false)),
-        "optim.SGD(model.parameters(), lr=0.001, momentum=0.0)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::adam(0.01)),
-        "optim.Adam(model.parameters(), lr=0.01)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::Adam(Adam {
-            beta1: 0.4,
-            eps: 1e-6,
-            weight_decay: 0.05,
-            ..Adam::new(0.03)
-        })),
-        "optim.Adam(model.parameters(), lr=0.03, betas=(0.4, 0.999), eps=1e-6, weight_decay=0.05)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::adamw(0.01)),
-        "optim.AdamW(model.parameters(), lr=0.01)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::AdamW(Adam {
-            weight_decay: 0.0,
-            ..Adam::decoupled(0.01)
-        })),
-        "optim.AdamW(model.parameters(), lr=0.01, weight_decay=0.0)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::RmsProp(RmsProp {
-            alpha: 0.95,
-            momentum: 0.5,
-            centered: true,
-            ..RmsProp::new(0.005)
-        })),
-        "optim.RMSprop(model.parameters(), lr=0.005, alpha=0.95, momentum=0.5, centered=True)"
-    );
-    assert_eq!(
-        call(OptimizerConfig::Adagrad(Adagrad {
-            lr_decay: 0.01,
-            initial_accumulator_value: 0.1,
-            ..Adagrad::new(0.1)
-        })),
-        "optim.Adagrad(model.parameters(), lr=0.1, lr_decay=0.01, initial_accumulator_value=0.1)"
-    );
+    let cases = [
+        (
+            OptimizerConfig::sgd(0.01),
+            "SGD(model.parameters(), lr=0.01)",
+        ),
+        (
+            OptimizerConfig::Sgd(crate::nn::optimizer::Sgd {
+                lr: 0.1,
+                weight_decay: 1e-4,
+            }),
+            "SGD(model.parameters(), lr=0.1, weight_decay=0.0001)",
+        ),
+        (
+            OptimizerConfig::Momentum(Momentum {
+                lr: 0.05,
+                momentum: 0.9,
+                nesterov: true,
+                weight_decay: 0.1,
+            }),
+            "SGD(model.parameters(), lr=0.05, momentum=0.9, weight_decay=0.1, nesterov=True)",
+        ),
+        (
+            OptimizerConfig::momentum(0.001, 0.0, false),
+            "SGD(model.parameters(), lr=0.001, momentum=0.0)",
+        ),
+        (
+            OptimizerConfig::adam(0.01),
+            "Adam(model.parameters(), lr=0.01)",
+        ),
+        (
+            OptimizerConfig::Adam(Adam {
+                beta1: 0.4,
+                eps: 1e-6,
+                weight_decay: 0.05,
+                ..Adam::new(0.03)
+            }),
+            "Adam(model.parameters(), lr=0.03, betas=(0.4, 0.999), eps=1e-6, weight_decay=0.05)",
+        ),
+        (
+            OptimizerConfig::adamw(0.01),
+            "AdamW(model.parameters(), lr=0.01)",
+        ),
+        (
+            OptimizerConfig::AdamW(Adam {
+                weight_decay: 0.0,
+                ..Adam::decoupled(0.01)
+            }),
+            "AdamW(model.parameters(), lr=0.01, weight_decay=0.0)",
+        ),
+        (
+            OptimizerConfig::RmsProp(RmsProp {
+                alpha: 0.95,
+                momentum: 0.5,
+                centered: true,
+                ..RmsProp::new(0.005)
+            }),
+            "RMSprop(model.parameters(), lr=0.005, alpha=0.95, momentum=0.5, centered=True)",
+        ),
+        (
+            OptimizerConfig::Adagrad(Adagrad {
+                lr_decay: 0.01,
+                initial_accumulator_value: 0.1,
+                ..Adagrad::new(0.1)
+            }),
+            "Adagrad(model.parameters(), lr=0.1, lr_decay=0.01, initial_accumulator_value=0.1)",
+        ),
+    ];
+    for (config, call) in cases {
+        assert_eq!(
+            optimizer_call(&config),
+            format!("optim.{call}"),
+            "{config:?}"
+        );
+    }
 }
 
 #[test]

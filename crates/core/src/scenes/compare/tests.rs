@@ -153,13 +153,7 @@ fn the_landscape_sweep_falls_off_its_cliff_at_eta_star() {
     for name in ["bowl", "data-mse", "round-bowl", "line-mse"] {
         let compare = on(name);
         let critical = compare.critical_learning_rate();
-        let sweep = LandscapeSweep::new(
-            compare.landscape(),
-            compare.start(),
-            OptimizerConfig::sgd(0.0),
-            200,
-            critical,
-        );
+        let sweep = compare.sweep(OptimizerConfig::sgd(0.0), 200);
         assert_eq!(sweep.sweep.learning_rates.len(), SWEEP_POINTS);
         let cliff = sweep.sweep.first_diverging().expect("a cliff");
         let rates = &sweep.sweep.learning_rates;

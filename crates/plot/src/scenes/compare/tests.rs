@@ -1,4 +1,4 @@
-use descent_core::scenes::compare::{Compare, LandscapeSweep, Preset};
+use descent_core::scenes::compare::{Compare, Preset};
 use descent_core::{Landscape, OptimizerConfig, Regime};
 
 use super::*;
@@ -82,13 +82,7 @@ fn a_curve_has_a_ball_of_its_own_shape_and_colour_per_run() {
 fn the_sweep_chart_shades_regimes_and_marks_eta_star_and_the_runs() {
     let compare = Compare::new(Landscape::from_name("bowl").expect("known"));
     let critical = compare.critical_learning_rate();
-    let sweep = LandscapeSweep::new(
-        compare.landscape(),
-        compare.start(),
-        OptimizerConfig::sgd(0.0),
-        200,
-        critical,
-    );
+    let sweep = compare.sweep(OptimizerConfig::sgd(0.0), 200);
     let marks = SweepMarks {
         critical: Some(critical),
         runs: vec![(0, 0.3), (1, 100.0)],

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::{short, LossText, INK, LARGEST, OUTLIER, SQUARED};
 use crate::chart::{draw_axes, Axes, Margins};
-use crate::{clamp_finite, DrawError, PixelRect, Style};
+use crate::{clamp_finite, DrawError, Frame, PixelRect, Style};
 
 /// The inputs shown, (low, high).
 pub const X_RANGE: (f64, f64) = (-12.0, 12.0);
@@ -35,26 +35,24 @@ pub struct ScatterFrame {
 }
 
 impl ScatterFrame {
+    /// The linear frame of the scatter: [`X_RANGE`] × [`Y_RANGE`] in `plot`.
+    fn linear(&self) -> Frame {
+        Frame {
+            size: self.size,
+            x: X_RANGE,
+            y: Y_RANGE,
+            plot: self.plot,
+        }
+    }
+
     /// The backend pixel of the data point (x, y).
     pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        let p = self.plot;
-        let fx = (x - X_RANGE.0) / (X_RANGE.1 - X_RANGE.0);
-        let fy = (y - Y_RANGE.0) / (Y_RANGE.1 - Y_RANGE.0);
-        (
-            f64::from(p.left) + fx * f64::from(p.right - p.left),
-            f64::from(p.bottom) - fy * f64::from(p.bottom - p.top),
-        )
+        self.linear().to_pixel(x, y)
     }
 
     /// The data point (x, y) under backend pixel (px, py); not clamped.
     pub fn to_data(&self, px: f64, py: f64) -> (f64, f64) {
-        let p = self.plot;
-        let fx = (px - f64::from(p.left)) / f64::from((p.right - p.left).max(1));
-        let fy = (f64::from(p.bottom) - py) / f64::from((p.bottom - p.top).max(1));
-        (
-            X_RANGE.0 + fx * (X_RANGE.1 - X_RANGE.0),
-            Y_RANGE.0 + fy * (Y_RANGE.1 - Y_RANGE.0),
-        )
+        self.linear().value_at(px, py)
     }
 
     /// The pixel of the line's handle `which` (0 left, 1 right), kept inside

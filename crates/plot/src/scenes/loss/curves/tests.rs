@@ -42,27 +42,19 @@ fn both_losses_their_derivatives_and_the_kink_are_named() {
 fn every_residual_is_marked_on_each_curve() {
     let fit = LineFit::chapter(Line::new(1.8, 2.0));
     let svg = svg(&fit);
-    // Two filled circles (e², 2e) per residual, in the MSE colour.
-    let blue_dots = svg
-        .split("<circle")
+    // Two filled circles (e², 2e) per residual in the MSE colour, two
+    // squares (|e|, sign e) in the MAE colour.
+    assert_eq!(filled(&svg, "<circle", "#0072B2"), 2 * fit.len());
+    assert_eq!(filled(&svg, "<rect", "#009E73"), 2 * fit.len());
+}
+
+/// How many `element`s of the SVG are filled with `colour`.
+fn filled(svg: &str, element: &str, colour: &str) -> usize {
+    let fill = format!("fill=\"{colour}\"");
+    svg.split(element)
         .skip(1)
-        .filter(|c| {
-            c.split('>')
-                .next()
-                .is_some_and(|head| head.contains("fill=\"#0072B2\""))
-        })
-        .count();
-    assert_eq!(blue_dots, 2 * fit.len());
-    let green_squares = svg
-        .split("<rect")
-        .skip(1)
-        .filter(|r| {
-            r.split('>')
-                .next()
-                .is_some_and(|head| head.contains("fill=\"#009E73\""))
-        })
-        .count();
-    assert_eq!(green_squares, 2 * fit.len());
+        .filter(|e| e.split('>').next().is_some_and(|head| head.contains(&fill)))
+        .count()
 }
 
 #[test]
